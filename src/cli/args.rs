@@ -1,0 +1,103 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Plans which WCO/JICA Master Trainer delivers which requested workshop, and when.
+#[derive(Debug, Parser)]
+#[command(name = "mtplan", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Solve a problem and write its schedule.
+    Solve(SolveArgs),
+    /// Check a schedule against every hard rule (exit 1 on any violation).
+    Verify {
+        /// Problem file (JSON).
+        problem: PathBuf,
+        /// Schedule file (JSON); only its `scheduled` list is required.
+        schedule: PathBuf,
+    },
+    /// Validate a problem without solving it (exit 2 on errors).
+    Check {
+        /// Problem file (JSON).
+        problem: PathBuf,
+    },
+    /// Write a reproducible synthetic problem shaped like the real programme.
+    Generate(GenerateArgs),
+}
+
+/// How `solve` prints its result on stdout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable summary with the unstaffed requests and why.
+    Table,
+    /// The schedule JSON.
+    Json,
+    /// One row per staffed request.
+    Csv,
+}
+
+/// Arguments of `solve`.
+#[derive(Debug, clap::Args)]
+pub struct SolveArgs {
+    /// Problem file (JSON).
+    pub problem: PathBuf,
+    /// Write the schedule JSON to this file (refuses to overwrite without --force).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Wall-clock limit for the whole solve, in seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub time_limit: Option<f64>,
+    /// Relative gap accepted as optimal on the cost tier (coverage is always exact).
+    #[arg(long, value_name = "REL", default_value_t = 0.0)]
+    pub gap: f64,
+    /// Threads for HiGHS.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub threads: u32,
+    /// Random seed for HiGHS.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub seed: u32,
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Leave wall-clock time out of the schedule, so equal inputs give equal bytes.
+    #[arg(long)]
+    pub reproducible: bool,
+    /// No progress lines on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show HiGHS's own log on stderr.
+    #[arg(long)]
+    pub verbose: bool,
+}
+
+/// Arguments of `generate`.
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// Number of trainers.
+    #[arg(long, default_value_t = 210)]
+    pub trainers: usize,
+    /// Number of requests.
+    #[arg(long, default_value_t = 300)]
+    pub requests: usize,
+    /// Random seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write to this file instead of stdout (refuses to overwrite without --force).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,173 @@
+//! The command-line interface: parses arguments, calls the library, maps results to exit codes.
+//!
+//! Exit codes: 0 success; 1 `verify` found violations; 2 bad input or usage; 3 no valid
+//! schedule (infeasible problem, or none found in time); 4 I/O or internal error.
+
+mod args;
+mod report;
+mod write;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+pub use args::{Cli, Command, Format, GenerateArgs, SolveArgs};
+pub use write::{write_atomic, WriteError};
+
+use crate::format::{self, LoadError, Loaded};
+use crate::model::Status;
+use crate::{checker, explain, generate, solver};
+
+/// Exit code: success.
+pub const OK: u8 = 0;
+/// Exit code: the schedule breaks rules.
+pub const VIOLATIONS: u8 = 1;
+/// Exit code: bad input or usage.
+pub const BAD_INPUT: u8 = 2;
+/// Exit code: no valid schedule.
+pub const NO_SCHEDULE: u8 = 3;
+/// Exit code: I/O or internal error.
+pub const FAILURE: u8 = 4;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    ExitCode::from(match cli.command {
+        Command::Solve(a) => solve(&a),
+        Command::Verify { problem, schedule } => verify(&problem, &schedule),
+        Command::Check { problem } => check(&problem),
+        Command::Generate(a) => generate_cmd(&a),
+    })
+}
+
+fn load(path: &std::path::Path) -> Result<Loaded, u8> {
+    match format::load_problem(path) {
+        Ok(l) => Ok(l),
+        Err(LoadError::Invalid(report)) => {
+            eprintln!("{report}");
+            Err(BAD_INPUT)
+        }
+        Err(e @ LoadError::Io { .. }) => {
+            eprintln!("error: {e}");
+            Err(BAD_INPUT)
+        }
+    }
+}
+
+fn check(path: &std::path::Path) -> u8 {
+    match load(path) {
+        Ok(loaded) => {
+            eprintln!("{}", loaded.report);
+            OK
+        }
+        Err(code) => code,
+    }
+}
+
+fn solve(a: &SolveArgs) -> u8 {
+    let loaded = match load(&a.problem) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    if !(0.0..1.0).contains(&a.gap) || a.time_limit.is_some_and(|t| !(t > 0.0)) || a.threads == 0 {
+        eprintln!("error: --gap must be in [0, 1), --time-limit above 0 and --threads at least 1");
+        return BAD_INPUT;
+    }
+    let problem = &loaded.problem;
+    let options = solver::Options {
+        time_limit: a.time_limit,
+        mip_rel_gap: a.gap,
+        threads: a.threads,
+        seed: a.seed,
+        progress: !a.quiet && std::io::stderr().is_terminal(),
+        verbose: a.verbose,
+    };
+    let mut schedule = match solver::solve(problem, &options) {
+        Ok(s) => s,
+        Err(solver::SolveError::Infeasible(why)) => {
+            eprintln!(
+                "error: {}: the problem has no valid schedule\n{why}",
+                a.problem.display()
+            );
+            return NO_SCHEDULE;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return FAILURE;
+        }
+    };
+    explain::annotate(problem, &mut schedule);
+    let violations = checker::check(problem, &schedule);
+    if !violations.is_empty() {
+        eprintln!("internal error: the solver's schedule breaks rules; please report this:");
+        violations.iter().for_each(|v| eprintln!("  {v}"));
+        return FAILURE;
+    }
+    let json = format::schedule_to_json(problem, &schedule, !a.reproducible);
+    if let Some(out) = &a.output {
+        if let Err(e) = write_atomic(out, json.as_bytes(), a.force, &[&a.problem]) {
+            eprintln!("error: {e}");
+            return FAILURE;
+        }
+    }
+    let shown = match a.format {
+        Format::Table => report::table(problem, &schedule),
+        Format::Json => json,
+        Format::Csv => report::csv(problem, &schedule),
+    };
+    print!("{shown}");
+    if schedule.status == Status::NoSolutionFound {
+        eprintln!("error: no valid schedule was found within the time limit; allow more time");
+        return NO_SCHEDULE;
+    }
+    OK
+}
+
+fn verify(problem_path: &std::path::Path, schedule_path: &std::path::Path) -> u8 {
+    let loaded = match load(problem_path) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let schedule = match format::load_schedule(schedule_path, &loaded.problem) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return BAD_INPUT;
+        }
+    };
+    let violations = checker::check(&loaded.problem, &schedule);
+    for v in &violations {
+        println!("{v}");
+    }
+    let real = checker::recompute(&loaded.problem, &schedule);
+    eprintln!(
+        "{}: {} violation(s); {} request(s) staffed, coverage {}, cost {}",
+        schedule_path.display(),
+        violations.len(),
+        schedule.scheduled.len(),
+        real.coverage,
+        real.cost
+    );
+    if violations.is_empty() {
+        OK
+    } else {
+        VIOLATIONS
+    }
+}
+
+fn generate_cmd(a: &GenerateArgs) -> u8 {
+    let problem = generate::generate(&generate::Spec::new(a.trainers, a.requests, a.seed));
+    let mut json = serde_json::to_string_pretty(&problem).unwrap_or_default();
+    json.push('\n');
+    match &a.output {
+        None => {
+            print!("{json}");
+            OK
+        }
+        Some(out) => match write_atomic(out, json.as_bytes(), a.force, &[]) {
+            Ok(()) => OK,
+            Err(e) => {
+                eprintln!("error: {e}");
+                FAILURE
+            }
+        },
+    }
+}

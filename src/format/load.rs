@@ -1,0 +1,233 @@
+//! Loading a problem file: bytes → JSON → typed items → validation → model.
+//!
+//! Every problem found is reported at once, each with its JSON path, line and column.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::countries;
+use super::locate::{locate_all, LineIndex};
+use super::problem_v1::*;
+use super::read::Reader;
+use crate::model::Problem;
+use crate::validate::{self, Diagnostic, JsonPath, Report};
+
+/// A problem file as read, before conversion: every item that parsed, with its index.
+#[derive(Debug, Default)]
+pub struct RawProblem {
+    /// Problem name.
+    pub name: String,
+    /// Planning period, when it parsed.
+    pub horizon: Option<RangeV1>,
+    /// Policy (defaults filled in).
+    pub policy: PolicyV1,
+    /// Country table (the built-in one when the file has none).
+    pub countries: Vec<(usize, CountryV1)>,
+    /// Whether the file gave its own country table.
+    pub countries_given: bool,
+    /// Listed fares.
+    pub travel_costs: Vec<(usize, TravelCostV1)>,
+    /// Trainers that parsed.
+    pub trainers: Vec<(usize, TrainerV1)>,
+    /// Requests that parsed.
+    pub requests: Vec<(usize, RequestV1)>,
+    /// Pins that parsed.
+    pub pins: Vec<(usize, PinV1)>,
+    /// The `id` of every trainer that has one, parsed or not (for duplicate checks).
+    pub trainer_ids: Vec<(usize, String)>,
+    /// The `id` of every request that has one, parsed or not.
+    pub request_ids: Vec<(usize, String)>,
+}
+
+/// Why a problem could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read {file}: {source}")]
+    Io {
+        /// The file.
+        file: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file was read but has errors; the report lists them all.
+    #[error("{0}")]
+    Invalid(Report),
+}
+
+/// A loaded problem with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The problem.
+    pub problem: Problem,
+    /// Warnings (no errors).
+    pub report: Report,
+}
+
+const TOP_KEYS: [&str; 8] = [
+    "name",
+    "horizon",
+    "policy",
+    "countries",
+    "travel_costs",
+    "trainers",
+    "requests",
+    "pinned",
+];
+const REQUIRED: [&str; 4] = ["name", "horizon", "trainers", "requests"];
+
+/// Reads and validates the problem file at `path`.
+pub fn load_problem(path: &Path) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    parse_problem(&bytes, &file)
+}
+
+/// Validates problem `bytes`, naming `file` in every diagnostic.
+pub fn parse_problem(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
+    let report = |diagnostics| {
+        LoadError::Invalid(Report {
+            file: file.to_owned(),
+            diagnostics,
+        })
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| report(vec![not_utf8(bytes, e)]))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| report(vec![syntax_error(text, &e)]))?;
+    let mut reader = Reader::default();
+    let raw = read_raw(&mut reader, &value);
+    let mut diagnostics = reader.diagnostics;
+    if let Some(raw) = &raw {
+        diagnostics.extend(validate::check_raw(raw));
+    }
+    let problem = match raw {
+        Some(raw) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            Some(super::convert::to_model(&raw))
+        }
+        _ => None,
+    };
+    if let Some(p) = &problem {
+        diagnostics.extend(validate::warnings(p));
+    }
+    locate_all(text, &mut diagnostics);
+    diagnostics.sort_by_key(|d| (d.location.map(|l| l.offset), d.severity));
+    match problem {
+        Some(problem) => Ok(Loaded {
+            problem,
+            report: Report {
+                file: file.to_owned(),
+                diagnostics,
+            },
+        }),
+        None => Err(report(diagnostics)),
+    }
+}
+
+fn read_raw(reader: &mut Reader, value: &Value) -> Option<RawProblem> {
+    let top = reader.top_level(value, &TOP_KEYS, &REQUIRED)?;
+    let root = JsonPath::root();
+    let field = |k: &str| top.get(k);
+    let mut raw = RawProblem {
+        name: field("name")
+            .and_then(|v| reader.item(v, &root.key("name")))
+            .unwrap_or_default(),
+        horizon: field("horizon").and_then(|v| reader.item(v, &root.key("horizon"))),
+        policy: field("policy")
+            .and_then(|v| reader.item(v, &root.key("policy")))
+            .unwrap_or_default(),
+        countries_given: field("countries").is_some(),
+        ..RawProblem::default()
+    };
+    raw.countries = match field("countries") {
+        Some(v) => list(reader, v, "countries"),
+        None => countries::builtin().into_iter().enumerate().collect(),
+    };
+    raw.travel_costs = field("travel_costs")
+        .map(|v| list(reader, v, "travel_costs"))
+        .unwrap_or_default();
+    raw.trainers = field("trainers")
+        .map(|v| list(reader, v, "trainers"))
+        .unwrap_or_default();
+    raw.requests = field("requests")
+        .map(|v| list(reader, v, "requests"))
+        .unwrap_or_default();
+    raw.trainer_ids = field("trainers").map(ids).unwrap_or_default();
+    raw.request_ids = field("requests").map(ids).unwrap_or_default();
+    raw.pins = field("pinned")
+        .map(|v| list(reader, v, "pinned"))
+        .unwrap_or_default();
+    Some(raw)
+}
+
+fn ids(value: &Value) -> Vec<(usize, String)> {
+    let items = value.as_array().map(Vec::as_slice).unwrap_or_default();
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| Some((i, v.get("id")?.as_str()?.to_owned())))
+        .collect()
+}
+
+fn list<T: serde::de::DeserializeOwned>(
+    reader: &mut Reader,
+    value: &Value,
+    key: &str,
+) -> Vec<(usize, T)> {
+    let path = JsonPath::root().key(key);
+    match value {
+        Value::Array(items) => reader.items(items, &path),
+        _ => {
+            reader.diagnostics.push(Diagnostic::error(
+                "E002",
+                path,
+                format!("`{key}` must be a list"),
+                format!("write `\"{key}\": [ … ]`"),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn syntax_error(text: &str, err: &serde_json::Error) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        "E001",
+        JsonPath::root(),
+        format!("not valid JSON: {err}"),
+        "fix the JSON syntax at this place (a missing comma, quote or bracket is the usual cause)",
+    );
+    let line = err.line().max(1);
+    let start = LineIndex::new(text).line_start(line);
+    let offset = text[start..]
+        .char_indices()
+        .nth(err.column().saturating_sub(1))
+        .map_or(text.len(), |(i, _)| start + i);
+    d.location = Some(crate::validate::Location {
+        line,
+        column: err.column().max(1),
+        offset,
+        len: 0,
+    });
+    d
+}
+
+fn not_utf8(bytes: &[u8], err: std::str::Utf8Error) -> Diagnostic {
+    let offset = err.valid_up_to();
+    let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+    let mut d = Diagnostic::error(
+        "E001",
+        JsonPath::root(),
+        format!("the file is not UTF-8 text (bad byte at offset {offset})"),
+        "save the file as UTF-8 JSON",
+    );
+    d.location = Some(crate::validate::Location {
+        line,
+        column: 1,
+        offset,
+        len: 1,
+    });
+    d
+}

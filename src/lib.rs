@@ -1,0 +1,29 @@
+//! # mtplan
+//!
+//! Plans the work of the Master Trainers of the WCO/JICA Master Trainer Programme: which
+//! trainer delivers which requested national workshop, refresher course, partner training or
+//! regional workshop, and when.
+//!
+//! A problem (trainers, requests, countries, policy) is loaded and validated by [`format`],
+//! [`eligibility`] works out who may serve what, [`solver`] builds and solves a lexicographic
+//! MILP (coverage first, then cost) with HiGHS, and [`checker`] verifies the schedule against
+//! every hard rule with code that shares nothing with the solver.
+//!
+//! ```no_run
+//! use mtplan::{format, solver, checker};
+//! let loaded = format::load_problem("problems/default-2027.json".as_ref()).unwrap();
+//! let schedule = solver::solve(&loaded.problem, &solver::Options::default()).unwrap();
+//! assert!(checker::check(&loaded.problem, &schedule).is_empty());
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod checker;
+pub mod cli;
+pub mod eligibility;
+pub mod explain;
+pub mod format;
+pub mod generate;
+pub mod model;
+pub mod solver;
+pub mod validate;

@@ -1,0 +1,133 @@
+//! Schedules: which request is staffed, when, by whom; what is left and why; how sure we are.
+
+use chrono::NaiveDate;
+
+use super::ids::{RequestId, TrainerId};
+
+/// How much the solver proved about a schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Both tiers proven optimal (within the requested gap tolerance, reported in `gap`).
+    Optimal,
+    /// A valid schedule, not proven optimal: a limit stopped the search. See bound and gap.
+    Feasible,
+    /// The problem has no valid schedule at all (for example conflicting pins).
+    Infeasible,
+    /// No valid schedule was found before a limit stopped the search.
+    NoSolutionFound,
+}
+
+impl Status {
+    /// The code used in schedule files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Optimal => "optimal",
+            Status::Feasible => "feasible",
+            Status::Infeasible => "infeasible",
+            Status::NoSolutionFound => "no_solution_found",
+        }
+    }
+}
+
+/// The two objective tiers: coverage first (maximised), then cost (minimised).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Objective {
+    /// Sum of priorities over scheduled requests.
+    pub coverage: u64,
+    /// Travel plus subsistence over all assignments, in whole currency units.
+    pub cost: u64,
+}
+
+/// Proven bounds on the tiers: no schedule covers more than `coverage`; no schedule with the
+/// reported coverage costs less than `cost`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bound {
+    /// Upper bound on coverage.
+    pub coverage: f64,
+    /// Lower bound on cost at the reported coverage.
+    pub cost: f64,
+}
+
+/// Relative gaps between the objective and its bound, per tier (0 when proven).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Gap {
+    /// (bound − coverage) / bound.
+    pub coverage: f64,
+    /// (cost − bound) / cost.
+    pub cost: f64,
+}
+
+/// One staffed request.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Assignment {
+    /// The request.
+    pub request: RequestId,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (inclusive).
+    pub end: NaiveDate,
+    /// Trainers, sorted by id.
+    pub trainers: Vec<TrainerId>,
+}
+
+/// Why a request was not staffed, as a code and a sentence for people.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Reason {
+    /// Stable machine-readable code (e.g. `no_eligible_trainers`).
+    pub code: String,
+    /// The explanation in the planner's words.
+    pub text: String,
+}
+
+/// A request left without trainers.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Unscheduled {
+    /// The request.
+    pub request: RequestId,
+    /// Reasons, most fundamental first.
+    pub reasons: Vec<Reason>,
+}
+
+/// Solver settings and effort that produced a schedule, echoed into it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Settings {
+    /// Solver name and version.
+    pub solver: String,
+    /// mtplan version.
+    pub mtplan_version: String,
+    /// Formulation used.
+    pub formulation: String,
+    /// Threads given to the MILP solver.
+    pub threads: u32,
+    /// Random seed given to the MILP solver.
+    pub seed: u32,
+    /// Wall-clock limit for the whole solve, in seconds.
+    pub time_limit_seconds: Option<f64>,
+    /// Relative gap tolerance per tier.
+    pub mip_rel_gap: f64,
+    /// Wall-clock seconds the solve took (left out of reproducible outputs on request).
+    pub elapsed_seconds: f64,
+    /// Rows and columns of the MILP model.
+    pub model_rows: usize,
+    /// Columns (variables) of the MILP model.
+    pub model_columns: usize,
+}
+
+/// A schedule: the answer to a problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schedule {
+    /// What was proven.
+    pub status: Status,
+    /// The schedule's objective values.
+    pub objective: Option<Objective>,
+    /// Proven bounds.
+    pub bound: Option<Bound>,
+    /// Relative gaps.
+    pub gap: Option<Gap>,
+    /// Staffed requests, sorted by request id.
+    pub scheduled: Vec<Assignment>,
+    /// Requests left unstaffed, sorted by request id.
+    pub unscheduled: Vec<Unscheduled>,
+    /// Settings that produced it.
+    pub settings: Option<Settings>,
+}

@@ -1,0 +1,154 @@
+//! Turns column values into a schedule, with objective, integer bounds, gaps and status.
+
+use std::collections::BTreeMap;
+
+use super::index::Space;
+use crate::model::*;
+
+/// What the tiers proved.
+#[derive(Clone, Copy, Debug)]
+pub struct Proof {
+    /// Upper bound on coverage (as HiGHS reported it).
+    pub coverage_bound: f64,
+    /// Lower bound on cost at the schedule's coverage.
+    pub cost_bound: f64,
+    /// Relative cost gap accepted as optimal.
+    pub cost_tolerance: f64,
+}
+
+impl Proof {
+    /// The proof of an empty model: nothing can be staffed, so the empty schedule is optimal.
+    pub fn trivial() -> Self {
+        Self {
+            coverage_bound: 0.0,
+            cost_bound: 0.0,
+            cost_tolerance: 0.0,
+        }
+    }
+}
+
+/// Coverage of a column vector.
+pub fn value_of(columns: &[f64], space: &Space, problem: &Problem) -> f64 {
+    (0..space.starts.len())
+        .filter(|&o| columns[o] > 0.5)
+        .map(|o| f64::from(problem.requests[space.starts[o].request].priority))
+        .sum()
+}
+
+/// The schedule given by `columns` (empty means nothing chosen).
+pub fn schedule(problem: &Problem, space: &Space, columns: &[f64], proof: Proof) -> Schedule {
+    let on = |i: usize| columns.get(i).is_some_and(|v| *v > 0.5);
+    let mut teams: BTreeMap<usize, Vec<TrainerId>> = BTreeMap::new();
+    for (_, seat) in space
+        .seats
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| on(space.starts.len() + k))
+    {
+        teams
+            .entry(seat.option)
+            .or_default()
+            .push(problem.trainers[seat.trainer].id.clone());
+    }
+    let mut scheduled = Vec::new();
+    let (mut coverage, mut cost) = (0u64, 0u64);
+    for o in (0..space.starts.len()).filter(|&o| on(o)) {
+        let opt = &space.starts[o];
+        let r = &problem.requests[opt.request];
+        let mut trainers = teams.remove(&o).unwrap_or_default();
+        trainers.sort();
+        coverage += u64::from(r.priority);
+        cost += trainers
+            .iter()
+            .filter_map(|t| problem.trainer(t))
+            .map(|t| problem.assignment_cost(t, r))
+            .sum::<u64>();
+        scheduled.push(Assignment {
+            request: r.id.clone(),
+            start: opt.start,
+            end: r.occupied(opt.start).to,
+            trainers,
+        });
+    }
+    scheduled.sort();
+    let done: std::collections::BTreeSet<_> = scheduled.iter().map(|a| a.request.clone()).collect();
+    let mut unscheduled: Vec<Unscheduled> = problem
+        .requests
+        .iter()
+        .filter(|r| !done.contains(&r.id))
+        .map(|r| Unscheduled {
+            request: r.id.clone(),
+            reasons: Vec::new(),
+        })
+        .collect();
+    unscheduled.sort();
+    let (bound, gap, status) = judge(coverage, cost, proof);
+    Schedule {
+        status,
+        objective: Some(Objective { coverage, cost }),
+        bound: Some(bound),
+        gap: Some(gap),
+        scheduled,
+        unscheduled,
+        settings: None,
+    }
+}
+
+/// Integer bounds, relative gaps and the honest status.
+fn judge(coverage: u64, cost: u64, proof: Proof) -> (Bound, Gap, Status) {
+    // Both objectives take whole values, so fractional bounds round towards the incumbent.
+    let cov_bound = (proof.coverage_bound + 1e-6).floor().max(coverage as f64);
+    let cost_bound = (proof.cost_bound - 1e-6).ceil().clamp(0.0, cost as f64);
+    let gap = Gap {
+        coverage: if cov_bound > 0.0 {
+            (cov_bound - coverage as f64) / cov_bound
+        } else {
+            0.0
+        },
+        cost: if cost > 0 {
+            (cost as f64 - cost_bound) / cost as f64
+        } else {
+            0.0
+        },
+    };
+    let optimal = cov_bound <= coverage as f64
+        && (cost_bound >= cost as f64 || gap.cost <= proof.cost_tolerance);
+    let status = if optimal {
+        Status::Optimal
+    } else {
+        Status::Feasible
+    };
+    (
+        Bound {
+            coverage: cov_bound,
+            cost: cost_bound,
+        },
+        gap,
+        status,
+    )
+}
+
+/// The answer when no schedule was found in time.
+pub fn no_solution(problem: &Problem, bound: Option<f64>) -> Schedule {
+    let mut unscheduled: Vec<Unscheduled> = problem
+        .requests
+        .iter()
+        .map(|r| Unscheduled {
+            request: r.id.clone(),
+            reasons: Vec::new(),
+        })
+        .collect();
+    unscheduled.sort();
+    Schedule {
+        status: Status::NoSolutionFound,
+        objective: None,
+        bound: bound.map(|b| Bound {
+            coverage: (b + 1e-6).floor(),
+            cost: 0.0,
+        }),
+        gap: None,
+        scheduled: Vec::new(),
+        unscheduled,
+        settings: None,
+    }
+}

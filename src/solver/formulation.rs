@@ -1,0 +1,205 @@
+//! The time-indexed MILP: one binary per start option (y) and per seat (x), with the hard
+//! constraints numbered as in the README's formulation.
+
+use std::collections::BTreeMap;
+
+use good_lp::{constraint, variable, Constraint, Expression, ProblemVariables, Variable};
+
+use super::index::Space;
+use crate::model::Problem;
+
+/// Variables and constraints of the model, ready for either objective tier.
+pub struct Formulation {
+    /// The variable set (consumed when a tier is solved).
+    pub vars: ProblemVariables,
+    /// y[o]: start option o is chosen. Columns 0 … starts−1.
+    pub y: Vec<Variable>,
+    /// x[k]: seat k is taken. Columns starts … starts+seats−1.
+    pub x: Vec<Variable>,
+    /// Every constraint row.
+    pub rows: Vec<Constraint>,
+}
+
+impl Formulation {
+    /// Coverage: Σ priority · y.
+    pub fn coverage(&self, problem: &Problem, space: &Space) -> Expression {
+        let mut e = Expression::default();
+        for (o, opt) in space.starts.iter().enumerate() {
+            e.add_mul(f64::from(problem.requests[opt.request].priority), self.y[o]);
+        }
+        e
+    }
+
+    /// Cost: Σ cost · x.
+    pub fn cost(&self, space: &Space) -> Expression {
+        let mut e = Expression::default();
+        for (k, seat) in space.seats.iter().enumerate() {
+            e.add_mul(seat.cost as f64, self.x[k]);
+        }
+        e
+    }
+}
+
+/// Builds variables and constraint rows for `space`.
+pub fn build(problem: &Problem, space: &Space) -> Formulation {
+    let mut vars = ProblemVariables::new();
+    let y: Vec<Variable> = space
+        .starts
+        .iter()
+        .map(|_| vars.add(variable().binary()))
+        .collect();
+    let x: Vec<Variable> = space
+        .seats
+        .iter()
+        .map(|_| vars.add(variable().binary()))
+        .collect();
+    let mut f = Formulation {
+        vars,
+        y,
+        x,
+        rows: Vec::new(),
+    };
+    one_start_per_request(space, &mut f);
+    team_rows(problem, space, &mut f);
+    gap_cliques(problem, space, &mut f);
+    budgets(problem, space, &mut f);
+    pins(problem, space, &mut f);
+    f
+}
+
+/// Σ_s y[r,s] ≤ 1 for every request r.
+fn one_start_per_request(space: &Space, f: &mut Formulation) {
+    for range in space.request_ranges.iter().filter(|r| r.len() > 1) {
+        let e: Expression = range.clone().map(|o| f.y[o]).sum();
+        f.rows.push(constraint!(e <= 1));
+    }
+}
+
+/// Team size (min·y ≤ Σx ≤ max·y), C6 leads and C7 same-country limits, per start option.
+fn team_rows(problem: &Problem, space: &Space, f: &mut Formulation) {
+    for (o, opt) in space.starts.iter().enumerate() {
+        let r = &problem.requests[opt.request];
+        let seats = space.seat_ranges[o].clone();
+        let all: Expression = seats.clone().map(|k| f.x[k]).sum();
+        let y = f.y[o];
+        f.rows
+            .push(constraint!(all.clone() <= f64::from(r.trainers_max) * y));
+        f.rows
+            .push(constraint!(all >= f64::from(r.trainers_min) * y));
+        if r.leads > 0 {
+            let leads: Expression = seats
+                .clone()
+                .filter(|&k| space.seats[k].lead)
+                .map(|k| f.x[k])
+                .sum();
+            f.rows.push(constraint!(leads >= f64::from(r.leads) * y)); // C6
+        }
+        let Some(cap) = r.max_same_country else {
+            continue;
+        };
+        let mut by_country: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+        for k in seats {
+            by_country
+                .entry(&problem.trainers[space.seats[k].trainer].country)
+                .or_default()
+                .push(k);
+        }
+        for ks in by_country.values().filter(|ks| ks.len() > cap as usize) {
+            let e: Expression = ks.iter().map(|&k| f.x[k]).sum();
+            f.rows.push(constraint!(e <= f64::from(cap) * y)); // C7
+        }
+    }
+}
+
+/// Seats of each trainer, as (first day, last blocked day, seat index).
+fn seats_by_trainer(problem: &Problem, space: &Space) -> Vec<Vec<(i64, i64, usize)>> {
+    let gap = i64::from(problem.policy.min_gap_days);
+    let mut by_trainer = vec![Vec::new(); problem.trainers.len()];
+    for (k, seat) in space.seats.iter().enumerate() {
+        let opt = &space.starts[seat.option];
+        let d = i64::from(problem.requests[opt.request].duration_days);
+        by_trainer[seat.trainer].push((opt.first_day, opt.first_day + d - 1 + gap, k));
+    }
+    by_trainer
+}
+
+/// C8: a trainer's blocked intervals [start, end + gap] may not overlap. One row per maximal
+/// clique of each trainer's interval graph.
+fn gap_cliques(problem: &Problem, space: &Space, f: &mut Formulation) {
+    for seats in seats_by_trainer(problem, space) {
+        for clique in maximal_cliques(&seats) {
+            let e: Expression = clique.iter().map(|&k| f.x[k]).sum();
+            f.rows.push(constraint!(e <= 1));
+        }
+    }
+}
+
+/// Maximal cliques (size ≥ 2) of closed intervals (first, last, id), by a sweep.
+pub fn maximal_cliques(intervals: &[(i64, i64, usize)]) -> Vec<Vec<usize>> {
+    // Events: (day, 0 = open / 1 = close, id); opens sort before closes on the same day.
+    let mut events: Vec<(i64, u8, usize)> = Vec::with_capacity(intervals.len() * 2);
+    for &(a, b, id) in intervals {
+        events.push((a, 0, id));
+        events.push((b, 1, id));
+    }
+    events.sort_unstable();
+    let mut active: Vec<usize> = Vec::new();
+    let mut cliques = Vec::new();
+    let mut last_was_open = false;
+    for (_, kind, id) in events {
+        if kind == 0 {
+            active.push(id);
+            last_was_open = true;
+            continue;
+        }
+        if last_was_open && active.len() >= 2 {
+            let mut c = active.clone();
+            c.sort_unstable();
+            cliques.push(c);
+        }
+        active.retain(|&a| a != id);
+        last_was_open = false;
+    }
+    cliques
+}
+
+/// C9: Σ duration · x ≤ budget, for trainers whose seats could exceed it.
+fn budgets(problem: &Problem, space: &Space, f: &mut Formulation) {
+    let mut by_trainer: Vec<Vec<usize>> = vec![Vec::new(); problem.trainers.len()];
+    for (k, seat) in space.seats.iter().enumerate() {
+        by_trainer[seat.trainer].push(k);
+    }
+    for (t, ks) in by_trainer.iter().enumerate() {
+        let days = |k: usize| {
+            f64::from(problem.requests[space.starts[space.seats[k].option].request].duration_days)
+        };
+        let budget = f64::from(problem.budget(&problem.trainers[t]));
+        if ks.iter().map(|&k| days(k)).sum::<f64>() <= budget {
+            continue;
+        }
+        let mut e = Expression::default();
+        for &k in ks {
+            e.add_mul(days(k), f.x[k]);
+        }
+        f.rows.push(constraint!(e <= budget));
+    }
+}
+
+/// C10: each pin's trainer sits on its request (at its start, when given).
+fn pins(problem: &Problem, space: &Space, f: &mut Formulation) {
+    for pin in &problem.pins {
+        let Some(ri) = problem.requests.iter().position(|r| r.id == pin.request) else {
+            continue;
+        };
+        let mut on = Expression::default();
+        for o in space.request_ranges[ri].clone() {
+            let at_start = pin.start.is_none_or(|s| s == space.starts[o].start);
+            for k in space.seat_ranges[o].clone() {
+                if at_start && problem.trainers[space.seats[k].trainer].id == pin.trainer {
+                    on.add_mul(1.0, f.x[k]);
+                }
+            }
+        }
+        f.rows.push(constraint!(on == 1));
+    }
+}

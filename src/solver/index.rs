@@ -1,0 +1,96 @@
+//! The decision space after presolve: for each request, the starts at which it could be
+//! staffed alone, and for each such start the trainers free then.
+
+use chrono::NaiveDate;
+
+use crate::eligibility::{self, is_lead};
+use crate::model::{Problem, Request};
+
+/// One possible start of a request, with the trainers who could serve on it.
+#[derive(Clone, Debug)]
+pub struct StartOption {
+    /// Index of the request in the problem.
+    pub request: usize,
+    /// Start date.
+    pub start: NaiveDate,
+    /// First day as an offset from the horizon start.
+    pub first_day: i64,
+    /// Trainers (problem indices) passing C1–C5 at this start.
+    pub trainers: Vec<usize>,
+}
+
+/// One possible assignment: a trainer on a start option.
+#[derive(Clone, Copy, Debug)]
+pub struct Seat {
+    /// Index into [`Space::starts`].
+    pub option: usize,
+    /// Trainer index in the problem.
+    pub trainer: usize,
+    /// Cost of this trainer on this request.
+    pub cost: u64,
+    /// Whether the trainer counts as a lead (ace in the area).
+    pub lead: bool,
+}
+
+/// Every start option and seat the solver may choose from.
+#[derive(Clone, Debug, Default)]
+pub struct Space {
+    /// Start options, grouped by request in problem order, starts ascending.
+    pub starts: Vec<StartOption>,
+    /// Seats, grouped by start option.
+    pub seats: Vec<Seat>,
+    /// For each start option, the range of its seats in `seats`.
+    pub seat_ranges: Vec<std::ops::Range<usize>>,
+    /// For each request, the range of its start options in `starts`.
+    pub request_ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl Space {
+    /// Builds the space: only starts at which the request could be staffed alone (presolve).
+    pub fn build(problem: &Problem) -> Self {
+        let mut space = Space::default();
+        for (ri, r) in problem.requests.iter().enumerate() {
+            let begin = space.starts.len();
+            for (start, free) in eligibility::potential(problem, r).staffable {
+                space.add_option(problem, ri, r, start, free);
+            }
+            space.request_ranges.push(begin..space.starts.len());
+        }
+        space
+    }
+
+    fn add_option(
+        &mut self,
+        problem: &Problem,
+        ri: usize,
+        r: &Request,
+        start: NaiveDate,
+        free: Vec<usize>,
+    ) {
+        let option = self.starts.len();
+        let first = self.seats.len();
+        for &t in &free {
+            let trainer = &problem.trainers[t];
+            let cost = problem.assignment_cost(trainer, r);
+            self.seats.push(Seat {
+                option,
+                trainer: t,
+                cost,
+                lead: is_lead(trainer, r),
+            });
+        }
+        self.seat_ranges.push(first..self.seats.len());
+        let first_day = (start - problem.horizon.from).num_days();
+        self.starts.push(StartOption {
+            request: ri,
+            start,
+            first_day,
+            trainers: free,
+        });
+    }
+
+    /// Seats of start option `o`.
+    pub fn seats_of(&self, o: usize) -> &[Seat] {
+        &self.seats[self.seat_ranges[o].clone()]
+    }
+}

@@ -1,0 +1,183 @@
+//! The solver: the only code that touches good_lp and HiGHS.
+//!
+//! Two tiers are solved one after the other (lexicographic): tier 1 maximises coverage; tier 2
+//! fixes coverage at the tier-1 value and minimises cost, warm-started from tier 1. A greedy
+//! schedule warm-starts tier 1. Each tier reports its proven bound, so a time limit yields an
+//! honest `feasible` status with bounds and gaps instead of a false `optimal`.
+
+mod extract;
+pub mod formulation;
+pub mod greedy;
+mod highs_run;
+pub mod index;
+mod pins;
+
+use std::time::Instant;
+
+use good_lp::constraint;
+
+use crate::model::{Problem, Schedule, Settings};
+pub use highs_run::highs_version;
+use highs_run::{run_tier, Sense, TierOutcome, TierSettings};
+use index::Space;
+
+/// How to solve.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Wall-clock limit for the whole solve, in seconds.
+    pub time_limit: Option<f64>,
+    /// Relative gap tolerance of the cost tier (coverage is always solved exactly).
+    pub mip_rel_gap: f64,
+    /// HiGHS threads.
+    pub threads: u32,
+    /// HiGHS random seed.
+    pub seed: u32,
+    /// Print phase lines on stderr.
+    pub progress: bool,
+    /// Print HiGHS's own log.
+    pub verbose: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            time_limit: None,
+            mip_rel_gap: 0.0,
+            threads: 1,
+            seed: 0,
+            progress: false,
+            verbose: false,
+        }
+    }
+}
+
+/// Why no schedule could be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum SolveError {
+    /// The problem has no valid schedule; the text says which rules conflict.
+    #[error("the problem has no valid schedule:\n{0}")]
+    Infeasible(String),
+    /// The MILP solver failed.
+    #[error("solver failure: {0}")]
+    Solver(String),
+}
+
+/// Solves `problem`. The schedule's `unscheduled` reasons are left empty: see [`crate::explain`].
+pub fn solve(problem: &Problem, options: &Options) -> Result<Schedule, SolveError> {
+    let clock = Instant::now();
+    if let Some(why) = pins::impossible_pins(problem) {
+        return Err(SolveError::Infeasible(why));
+    }
+    let space = Space::build(problem);
+    let f = formulation::build(problem, &space);
+    let mut settings = Settings {
+        solver: highs_version(),
+        mtplan_version: env!("CARGO_PKG_VERSION").to_owned(),
+        formulation: "time-indexed".to_owned(),
+        threads: options.threads,
+        seed: options.seed,
+        time_limit_seconds: options.time_limit,
+        mip_rel_gap: options.mip_rel_gap,
+        model_rows: f.rows.len(),
+        model_columns: space.starts.len() + space.seats.len(),
+        elapsed_seconds: 0.0,
+    };
+    let progress = |msg: String| {
+        if options.progress {
+            eprintln!("[{:7.2}s] {msg}", clock.elapsed().as_secs_f64());
+        }
+    };
+    progress(format!(
+        "model: {} columns, {} rows",
+        settings.model_columns, settings.model_rows
+    ));
+    let mut schedule = if space.starts.is_empty() {
+        extract::schedule(problem, &space, &[], extract::Proof::trivial())
+    } else {
+        solve_tiers(problem, &space, f, options, &clock, &progress)?
+    };
+    settings.elapsed_seconds = clock.elapsed().as_secs_f64();
+    schedule.settings = Some(settings);
+    Ok(schedule)
+}
+
+fn remaining(options: &Options, clock: &Instant, share: f64) -> Option<f64> {
+    options
+        .time_limit
+        .map(|limit| ((limit - clock.elapsed().as_secs_f64()) * share).max(0.01))
+}
+
+fn solve_tiers(
+    problem: &Problem,
+    space: &Space,
+    f: formulation::Formulation,
+    options: &Options,
+    clock: &Instant,
+    progress: &dyn Fn(String),
+) -> Result<Schedule, SolveError> {
+    let tier = |time_limit, gap| TierSettings {
+        time_limit,
+        mip_rel_gap: gap,
+        threads: options.threads,
+        seed: options.seed,
+        verbose: options.verbose,
+    };
+    let warm = problem
+        .pins
+        .is_empty()
+        .then(|| greedy::greedy(problem, space).to_columns(space));
+    let coverage = f.coverage(problem, space);
+    let t1 = run_tier(
+        f.vars.clone(),
+        &f.rows,
+        coverage.clone(),
+        Sense::Max,
+        warm.as_deref(),
+        &tier(remaining(options, clock, 0.7), 0.0),
+    )
+    .map_err(SolveError::Solver)?;
+    let (values, cov, cov_bound) = match t1 {
+        TierOutcome::Infeasible => {
+            return Err(SolveError::Infeasible(pins::conflicting_pins(problem)))
+        }
+        TierOutcome::NoSolution { bound } => match warm {
+            Some(w) => {
+                let cov = extract::value_of(&w, space, problem);
+                (w, cov, bound.unwrap_or(f64::INFINITY).max(cov))
+            }
+            None => return Ok(extract::no_solution(problem, bound)),
+        },
+        TierOutcome::Solved {
+            values,
+            objective,
+            bound,
+            ..
+        } => (values, objective.round(), bound.max(objective.round())),
+    };
+    progress(format!("tier 1 (coverage): {cov} (bound {cov_bound:.2})"));
+    let mut rows = f.rows.clone();
+    rows.push(constraint!(coverage >= cov));
+    let t2 = run_tier(
+        f.vars.clone(),
+        &rows,
+        f.cost(space),
+        Sense::Min,
+        Some(&values),
+        &tier(remaining(options, clock, 1.0), options.mip_rel_gap),
+    )
+    .map_err(SolveError::Solver)?;
+    let (values, cost_bound) = match t2 {
+        TierOutcome::Solved { values, bound, .. } => (values, bound.max(0.0)),
+        _ => (values, 0.0),
+    };
+    let proof = extract::Proof {
+        coverage_bound: cov_bound,
+        cost_bound,
+        cost_tolerance: options.mip_rel_gap,
+    };
+    let schedule = extract::schedule(problem, space, &values, proof);
+    if let Some(o) = schedule.objective {
+        progress(format!("tier 2 (cost): {} (bound {cost_bound:.2})", o.cost));
+    }
+    Ok(schedule)
+}

@@ -1,0 +1,426 @@
+//! Checks on a problem as read: references, dates, counts. Every rule reports at its path.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::Days;
+
+use super::{Diagnostic, JsonPath};
+use crate::format::problem_v1::{RequestV1, TrainerCountV1, TrainerV1};
+use crate::format::RawProblem;
+
+/// Longest training accepted, in days.
+pub const MAX_DURATION: i64 = 366;
+
+/// Every error in `raw`, in no particular order.
+pub fn check_raw(raw: &RawProblem) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let countries: BTreeSet<&str> = raw.countries.iter().map(|(_, c)| c.code.as_str()).collect();
+    let regions: BTreeSet<&str> = raw
+        .countries
+        .iter()
+        .map(|(_, c)| c.region.as_str())
+        .collect();
+    check_top(raw, &mut out);
+    check_countries(raw, &mut out);
+    unique_ids(
+        raw.trainer_ids.iter().map(|(i, id)| (*i, id.as_str())),
+        "trainers",
+        &mut out,
+    );
+    unique_ids(
+        raw.request_ids.iter().map(|(i, id)| (*i, id.as_str())),
+        "requests",
+        &mut out,
+    );
+    for (i, t) in &raw.trainers {
+        check_trainer(
+            &JsonPath::root().key("trainers").index(*i),
+            t,
+            &countries,
+            &mut out,
+        );
+    }
+    for (i, r) in &raw.requests {
+        check_request(
+            &JsonPath::root().key("requests").index(*i),
+            r,
+            &countries,
+            &regions,
+            &mut out,
+        );
+    }
+    check_pins(raw, &mut out);
+    out
+}
+
+fn err(
+    out: &mut Vec<Diagnostic>,
+    code: &'static str,
+    path: JsonPath,
+    message: String,
+    hint: impl Into<String>,
+) {
+    out.push(Diagnostic::error(code, path, message, hint));
+}
+
+fn check_top(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
+    if let Some(h) = raw.horizon {
+        if h.start > h.end {
+            let msg = format!(
+                "the horizon ends ({}) before it starts ({})",
+                h.end, h.start
+            );
+            err(
+                out,
+                "E020",
+                JsonPath::root().key("horizon"),
+                msg,
+                "swap `start` and `end`",
+            );
+        }
+    }
+    let policy = JsonPath::root().key("policy");
+    if raw.policy.start_weekdays.is_empty() {
+        err(
+            out,
+            "E028",
+            policy.key("start_weekdays"),
+            "no start weekday is allowed".into(),
+            "list at least one, e.g. [\"mon\"]",
+        );
+    }
+    for (i, c) in &raw.travel_costs {
+        let path = JsonPath::root().key("travel_costs").index(*i);
+        for (key, code) in [("from", &c.from), ("to", &c.to)] {
+            if !raw.countries.iter().any(|(_, k)| &k.code == code) {
+                err(
+                    out,
+                    "E011",
+                    path.key(key),
+                    format!("unknown country `{code}`"),
+                    country_hint(raw),
+                );
+            }
+        }
+    }
+}
+
+fn country_hint(raw: &RawProblem) -> String {
+    if raw.countries_given {
+        "use a code from the file's `countries` table, or add the country there".to_owned()
+    } else {
+        "use the ISO 3166 alpha-2 code of a participating Member (e.g. KE), or give a `countries` table".to_owned()
+    }
+}
+
+fn check_countries(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
+    unique_ids(
+        raw.countries.iter().map(|(i, c)| (*i, c.code.as_str())),
+        "countries",
+        out,
+    );
+    for (i, c) in raw.countries.iter().filter(|_| raw.countries_given) {
+        if !(c.code.len() == 2 && c.code.chars().all(|ch| ch.is_ascii_uppercase())) {
+            let path = JsonPath::root().key("countries").index(*i).key("code");
+            err(
+                out,
+                "E032",
+                path,
+                format!("`{}` is not an ISO 3166 alpha-2 code", c.code),
+                "use two upper-case letters, e.g. KE",
+            );
+        }
+    }
+}
+
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = (usize, &'a str)>,
+    section: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, id) in ids {
+        let key = if section == "countries" { "code" } else { "id" };
+        if let Some(prev) = first.get(id) {
+            let path = JsonPath::root().key(section).index(i).key(key);
+            let msg = format!("duplicate {key} `{id}` (first used at {section}[{prev}])");
+            err(
+                out,
+                "E010",
+                path,
+                msg,
+                format!("give each entry of `{section}` its own {key}"),
+            );
+        } else {
+            first.insert(id, i);
+        }
+    }
+}
+
+fn is_language(code: &str) -> bool {
+    code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase())
+}
+
+fn check_trainer(
+    path: &JsonPath,
+    t: &TrainerV1,
+    countries: &BTreeSet<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !countries.contains(t.country.as_str()) {
+        let hint = "use the ISO 3166 alpha-2 code of a country in the country table (e.g. KE)";
+        err(
+            out,
+            "E011",
+            path.key("country"),
+            format!("unknown country `{}`", t.country),
+            hint,
+        );
+    }
+    for (i, l) in t
+        .languages
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !is_language(l))
+    {
+        let msg = format!("`{l}` is not an ISO 639-1 language code");
+        err(
+            out,
+            "E027",
+            path.key("languages").index(i),
+            msg,
+            "use two lower-case letters: en, fr, pt, ru …",
+        );
+    }
+    let mut areas = BTreeSet::new();
+    for (i, e) in t.expertise.iter().enumerate() {
+        if !areas.insert(e.area.as_str()) {
+            let msg = format!("area `{}` is listed twice", e.area);
+            err(
+                out,
+                "E033",
+                path.key("expertise").index(i),
+                msg,
+                "list each area once, at its highest level",
+            );
+        }
+    }
+    for (i, u) in t
+        .unavailable
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.from > u.to)
+    {
+        let msg = format!(
+            "the unavailable period ends ({}) before it starts ({})",
+            u.to, u.from
+        );
+        err(
+            out,
+            "E020",
+            path.key("unavailable").index(i),
+            msg,
+            "swap `from` and `to`",
+        );
+    }
+}
+
+fn check_request(
+    path: &JsonPath,
+    r: &RequestV1,
+    countries: &BTreeSet<&str>,
+    regions: &BTreeSet<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !countries.contains(r.host.as_str()) {
+        let hint = "use the ISO 3166 alpha-2 code of a country in the country table (e.g. KE)";
+        err(
+            out,
+            "E011",
+            path.key("host"),
+            format!("unknown host country `{}`", r.host),
+            hint,
+        );
+    }
+    if !is_language(&r.language) {
+        let msg = format!("`{}` is not an ISO 639-1 language code", r.language);
+        err(
+            out,
+            "E027",
+            path.key("language"),
+            msg,
+            "use two lower-case letters: en, fr, pt, ru …",
+        );
+    }
+    for (i, region) in r
+        .regions
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, g)| !regions.contains(g.as_str()))
+    {
+        let known: Vec<&str> = regions.iter().copied().collect();
+        let msg = format!("unknown region `{region}`");
+        err(
+            out,
+            "E014",
+            path.key("regions").index(i),
+            msg,
+            format!("use a region of the country table: {}", known.join(", ")),
+        );
+    }
+    check_request_dates(path, r, out);
+    check_request_counts(path, r, out);
+}
+
+fn check_request_dates(path: &JsonPath, r: &RequestV1, out: &mut Vec<Diagnostic>) {
+    if !(1..=MAX_DURATION).contains(&r.duration_days) {
+        let msg = format!(
+            "duration_days is {}; a training lasts 1 to {MAX_DURATION} days",
+            r.duration_days
+        );
+        err(
+            out,
+            "E022",
+            path.key("duration_days"),
+            msg,
+            "give the number of training days, 1 or more",
+        );
+    }
+    if r.earliest_start > r.latest_end {
+        let msg = format!(
+            "the window ends ({}) before it starts ({})",
+            r.latest_end, r.earliest_start
+        );
+        err(
+            out,
+            "E020",
+            path.key("latest_end"),
+            msg,
+            "swap `earliest_start` and `latest_end`",
+        );
+    }
+    if r.start_weekdays.as_ref().is_some_and(Vec::is_empty) {
+        err(
+            out,
+            "E028",
+            path.key("start_weekdays"),
+            "no start weekday is allowed".into(),
+            "list at least one, or leave the field out",
+        );
+    }
+    let Some(fixed) = r.fixed_start else { return };
+    let days = u64::try_from(r.duration_days.max(1) - 1).unwrap_or(0);
+    let end = fixed.checked_add_days(Days::new(days));
+    if fixed < r.earliest_start || end.is_none_or(|e| e > r.latest_end) {
+        let msg = format!(
+            "fixed_start {fixed} with {} day(s) does not fit the window {} … {}",
+            r.duration_days, r.earliest_start, r.latest_end
+        );
+        err(
+            out,
+            "E021",
+            path.key("fixed_start"),
+            msg,
+            "move fixed_start inside the window, or widen the window",
+        );
+    }
+}
+
+fn check_request_counts(path: &JsonPath, r: &RequestV1, out: &mut Vec<Diagnostic>) {
+    let (min, max) = match r.trainers {
+        TrainerCountV1::Exact(n) => (n, n),
+        TrainerCountV1::Range { min, max } => (min, max.unwrap_or(min)),
+    };
+    if min == 0 {
+        err(
+            out,
+            "E024",
+            path.key("trainers"),
+            "a request needs at least one trainer".into(),
+            "set the trainer count to 1 or more",
+        );
+    }
+    if min > max {
+        let msg = format!("trainers.min ({min}) is greater than trainers.max ({max})");
+        err(
+            out,
+            "E023",
+            path.key("trainers"),
+            msg,
+            "make min at most max",
+        );
+    }
+    if r.leads > max {
+        let msg = format!(
+            "leads ({}) is more than the most trainers allowed ({max})",
+            r.leads
+        );
+        err(
+            out,
+            "E025",
+            path.key("leads"),
+            msg,
+            "lower leads or raise the trainer count",
+        );
+    }
+    if r.priority == 0 {
+        err(
+            out,
+            "E026",
+            path.key("priority"),
+            "priority must be 1 or more".into(),
+            "use 1 for normal requests, higher for important ones",
+        );
+    }
+    if r.max_same_country == Some(0) {
+        err(
+            out,
+            "E029",
+            path.key("max_same_country"),
+            "max_same_country is 0: nobody could serve".into(),
+            "use 1 or more, or leave it out",
+        );
+    }
+}
+
+fn check_pins(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
+    for (i, p) in &raw.pins {
+        let path = JsonPath::root().key("pinned").index(*i);
+        if !raw.trainers.iter().any(|(_, t)| t.id == p.trainer) {
+            err(
+                out,
+                "E012",
+                path.key("trainer"),
+                format!("unknown trainer `{}`", p.trainer),
+                "use the id of a trainer in `trainers`",
+            );
+        }
+        let Some((_, r)) = raw.requests.iter().find(|(_, r)| r.id == p.request) else {
+            err(
+                out,
+                "E013",
+                path.key("request"),
+                format!("unknown request `{}`", p.request),
+                "use the id of a request in `requests`",
+            );
+            continue;
+        };
+        if let Some(start) = p
+            .start
+            .filter(|s| *s < r.earliest_start || *s > r.latest_end)
+        {
+            let msg = format!(
+                "pinned start {start} is outside the window of `{}` ({} … {})",
+                r.id, r.earliest_start, r.latest_end
+            );
+            err(
+                out,
+                "E030",
+                path.key("start"),
+                msg,
+                "pin a start inside the request's window, or leave `start` out",
+            );
+        }
+    }
+}
