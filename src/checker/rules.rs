@@ -53,11 +53,7 @@ pub(super) fn check_rules(problem: &Problem, schedule: &Schedule) -> Vec<Violati
         }
         placed.push(check_assignment(problem, r, a, &mut out));
     }
-    for u in schedule
-        .unscheduled
-        .iter()
-        .filter(|u| seen.contains(&u.request))
-    {
+    for u in schedule.unscheduled.iter().filter(|u| seen.contains(&u.request)) {
         out.push(
             Rule::Reference,
             None,
@@ -70,12 +66,7 @@ pub(super) fn check_rules(problem: &Problem, schedule: &Schedule) -> Vec<Violati
     out.0
 }
 
-fn check_assignment<'p>(
-    problem: &'p Problem,
-    r: &'p Request,
-    a: &Assignment,
-    out: &mut Out,
-) -> Placed<'p> {
+fn check_assignment<'p>(problem: &'p Problem, r: &'p Request, a: &Assignment, out: &mut Out) -> Placed<'p> {
     let last = a
         .start
         .checked_add_days(days_after_first(r))
@@ -165,8 +156,7 @@ fn start_problem(problem: &Problem, r: &Request, start: NaiveDate) -> Option<Str
         .start_weekdays
         .as_ref()
         .unwrap_or(&problem.policy.start_weekdays);
-    (!days.contains(&start.weekday()))
-        .then(|| format!("trainings may not start on a {}", start.weekday()))
+    (!days.contains(&start.weekday())).then(|| format!("trainings may not start on a {}", start.weekday()))
 }
 
 fn check_trainer_fit(
@@ -201,10 +191,7 @@ fn check_trainer_fit(
                 Rule::C3Region,
                 Some(r),
                 id,
-                format!(
-                    "comes from {}, a region the request does not accept",
-                    t.country
-                ),
+                format!("comes from {}, a region the request does not accept", t.country),
             );
         }
     }
@@ -216,11 +203,7 @@ fn check_trainer_fit(
             format!("does not travel, and the host is {}", r.host),
         );
     }
-    for u in t
-        .unavailable
-        .iter()
-        .filter(|u| u.from <= last && first <= u.to)
-    {
+    for u in t.unavailable.iter().filter(|u| u.from <= last && first <= u.to) {
         let msg = format!(
             "unavailable {} … {}, during the training {} … {}",
             u.from, u.to, first, last
@@ -284,10 +267,7 @@ fn check_trainers(problem: &Problem, placed: &[Placed<'_>], out: &mut Out) {
                 }
             }
         }
-        let days: u64 = mine
-            .iter()
-            .map(|p| u64::from(p.request.duration_days))
-            .sum();
+        let days: u64 = mine.iter().map(|p| u64::from(p.request.duration_days)).sum();
         let budget = u64::from(t.max_days.unwrap_or(problem.policy.max_days));
         if days > budget {
             out.push(

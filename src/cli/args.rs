@@ -94,6 +94,9 @@ pub struct GenerateArgs {
     /// Random seed.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Problem name (default: "generated TxR seed S").
+    #[arg(long)]
+    pub name: Option<String>,
     /// Write to this file instead of stdout (refuses to overwrite without --force).
     #[arg(short, long)]
     pub output: Option<PathBuf>,

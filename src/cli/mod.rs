@@ -154,7 +154,10 @@ fn verify(problem_path: &std::path::Path, schedule_path: &std::path::Path) -> u8
 }
 
 fn generate_cmd(a: &GenerateArgs) -> u8 {
-    let problem = generate::generate(&generate::Spec::new(a.trainers, a.requests, a.seed));
+    let mut problem = generate::generate(&generate::Spec::new(a.trainers, a.requests, a.seed));
+    if let Some(name) = &a.name {
+        problem.name = name.clone();
+    }
     let mut json = serde_json::to_string_pretty(&problem).unwrap_or_default();
     json.push('\n');
     match &a.output {

@@ -24,12 +24,7 @@ pub enum WriteError {
 
 /// Writes `contents` to `path` atomically; never replaces an input, and replaces an existing
 /// file only when `force` is set.
-pub fn write_atomic(
-    path: &Path,
-    contents: &[u8],
-    force: bool,
-    inputs: &[&Path],
-) -> Result<(), WriteError> {
+pub fn write_atomic(path: &Path, contents: &[u8], force: bool, inputs: &[&Path]) -> Result<(), WriteError> {
     let file = path.display().to_string();
     let same = |p: &Path| match (p.canonicalize(), path.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,

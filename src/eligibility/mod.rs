@@ -33,11 +33,7 @@ impl Exclusion {
 }
 
 /// Checks C1–C4 for one trainer and request.
-pub fn static_check(
-    problem: &Problem,
-    trainer: &Trainer,
-    request: &Request,
-) -> Result<(), Exclusion> {
+pub fn static_check(problem: &Problem, trainer: &Trainer, request: &Request) -> Result<(), Exclusion> {
     if trainer.level(&request.area).is_none() {
         return Err(Exclusion::Area);
     }
@@ -124,13 +120,10 @@ pub fn can_staff(problem: &Problem, request: &Request, free: &[usize]) -> bool {
     // Greedy over countries: take leads first, then others, at most `cap` per country.
     let mut per_country = std::collections::BTreeMap::new();
     let mut take = |t: usize| {
-        let n = per_country
-            .entry(&problem.trainers[t].country)
-            .or_insert(0usize);
+        let n = per_country.entry(&problem.trainers[t].country).or_insert(0usize);
         (*n < cap).then(|| *n += 1).is_some()
     };
     let lead_count = leads.iter().filter(|&&t| take(t)).count();
     let other_count = others.iter().filter(|&&t| take(t)).count();
-    lead_count >= request.leads as usize
-        && lead_count + other_count >= request.trainers_min as usize
+    lead_count >= request.leads as usize && lead_count + other_count >= request.trainers_min as usize
 }

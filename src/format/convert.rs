@@ -26,12 +26,7 @@ pub fn to_model(raw: &RawProblem) -> Problem {
         policy: Policy {
             min_gap_days: raw.policy.min_gap_days,
             max_days: raw.policy.max_days,
-            start_weekdays: raw
-                .policy
-                .start_weekdays
-                .iter()
-                .map(|w| weekday(*w))
-                .collect(),
+            start_weekdays: raw.policy.start_weekdays.iter().map(|w| weekday(*w)).collect(),
         },
         countries: raw
             .countries

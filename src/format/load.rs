@@ -96,8 +96,7 @@ pub fn parse_problem(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
         })
     };
     let text = std::str::from_utf8(bytes).map_err(|e| report(vec![not_utf8(bytes, e)]))?;
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| report(vec![syntax_error(text, &e)]))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| report(vec![syntax_error(text, &e)]))?;
     let mut reader = Reader::default();
     let raw = read_raw(&mut reader, &value);
     let mut diagnostics = reader.diagnostics;
@@ -105,9 +104,7 @@ pub fn parse_problem(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
         diagnostics.extend(validate::check_raw(raw));
     }
     let problem = match raw {
-        Some(raw) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            Some(super::convert::to_model(&raw))
-        }
+        Some(raw) if !diagnostics.iter().any(Diagnostic::is_error) => Some(super::convert::to_model(&raw)),
         _ => None,
     };
     if let Some(p) = &problem {
@@ -172,11 +169,7 @@ fn ids(value: &Value) -> Vec<(usize, String)> {
         .collect()
 }
 
-fn list<T: serde::de::DeserializeOwned>(
-    reader: &mut Reader,
-    value: &Value,
-    key: &str,
-) -> Vec<(usize, T)> {
+fn list<T: serde::de::DeserializeOwned>(reader: &mut Reader, value: &Value, key: &str) -> Vec<(usize, T)> {
     let path = JsonPath::root().key(key);
     match value {
         Value::Array(items) => reader.items(items, &path),

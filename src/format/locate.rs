@@ -10,8 +10,7 @@ use crate::validate::{Diagnostic, JsonPath, Location, Step};
 ///
 /// A path that leads into a missing key is placed at the nearest existing ancestor.
 pub fn locate_all(text: &str, diagnostics: &mut [Diagnostic]) {
-    let Ok(parsed) = parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default())
-    else {
+    let Ok(parsed) = parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()) else {
         return;
     };
     let Some(root) = parsed.value.as_ref() else {
@@ -63,9 +62,7 @@ impl LineIndex {
     pub fn location(&self, text: &str, start: usize, end: usize) -> Location {
         let line = self.0.partition_point(|&s| s <= start);
         let line_start = self.0[line - 1];
-        let column = text
-            .get(line_start..start)
-            .map_or(1, |s| s.chars().count() + 1);
+        let column = text.get(line_start..start).map_or(1, |s| s.chars().count() + 1);
         Location {
             line,
             column,

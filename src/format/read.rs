@@ -36,11 +36,7 @@ impl Reader {
     }
 
     /// Reads every element of the array at `path`, keeping the good ones with their index.
-    pub fn items<T: DeserializeOwned>(
-        &mut self,
-        values: &[Value],
-        path: &JsonPath,
-    ) -> Vec<(usize, T)> {
+    pub fn items<T: DeserializeOwned>(&mut self, values: &[Value], path: &JsonPath) -> Vec<(usize, T)> {
         values
             .iter()
             .enumerate()

@@ -176,11 +176,9 @@ fn from_v1(raw: ScheduleV1, problem: &Problem) -> Schedule {
         .into_iter()
         .map(|a| {
             let id = RequestId(a.request);
-            let end = a.end.unwrap_or_else(|| {
-                problem
-                    .request(&id)
-                    .map_or(a.start, |r| r.occupied(a.start).to)
-            });
+            let end = a
+                .end
+                .unwrap_or_else(|| problem.request(&id).map_or(a.start, |r| r.occupied(a.start).to));
             Assignment {
                 request: id,
                 start: a.start,

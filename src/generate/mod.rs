@@ -64,30 +64,21 @@ fn pick_region(rng: &mut ChaCha8Rng) -> usize {
     0
 }
 
-fn members_of(
-    region: usize,
-) -> Vec<&'static (&'static str, &'static str, usize, u64, &'static str)> {
+fn members_of(region: usize) -> Vec<&'static (&'static str, &'static str, usize, u64, &'static str)> {
     MEMBERS.iter().filter(|m| m.2 == region).collect()
 }
 
 /// Generates a problem.
 pub fn generate(spec: &Spec) -> ProblemOut {
     let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
-    let trainers: Vec<TrainerV1> = (0..spec.trainers)
-        .map(|i| trainer(&mut rng, spec, i))
-        .collect();
-    let requests: Vec<RequestV1> = (0..spec.requests)
-        .map(|i| request(&mut rng, spec, i))
-        .collect();
+    let trainers: Vec<TrainerV1> = (0..spec.trainers).map(|i| trainer(&mut rng, spec, i)).collect();
+    let requests: Vec<RequestV1> = (0..spec.requests).map(|i| request(&mut rng, spec, i)).collect();
     let end = spec
         .year_start
         .checked_add_days(Days::new(364))
         .unwrap_or(spec.year_start);
     ProblemOut {
-        name: format!(
-            "generated {}x{} seed {}",
-            spec.trainers, spec.requests, spec.seed
-        ),
+        name: format!("generated {}x{} seed {}", spec.trainers, spec.requests, spec.seed),
         horizon: RangeV1 {
             start: spec.year_start,
             end,
@@ -131,9 +122,7 @@ fn trainer(rng: &mut ChaCha8Rng, spec: &Spec, i: usize) -> TrainerV1 {
             },
         })
         .collect();
-    let unavailable = (0..rng.gen_range(0..=3))
-        .map(|_| leave(rng, spec))
-        .collect();
+    let unavailable = (0..rng.gen_range(0..=3)).map(|_| leave(rng, spec)).collect();
     TrainerV1 {
         id: format!("{code}-{:03}", i + 1),
         name: names::name(rng, lang),
@@ -187,10 +176,7 @@ fn request(rng: &mut ChaCha8Rng, spec: &Spec, i: usize) -> RequestV1 {
             if rng.gen_bool(0.5) {
                 TrainerCountV1::Exact(2)
             } else {
-                TrainerCountV1::Range {
-                    min: 1,
-                    max: Some(2),
-                }
+                TrainerCountV1::Range { min: 1, max: Some(2) }
             },
             0,
         ),
@@ -202,10 +188,7 @@ fn request(rng: &mut ChaCha8Rng, spec: &Spec, i: usize) -> RequestV1 {
         KindV1::Partner => (5, TrainerCountV1::Exact(2), u32::from(rng.gen_bool(0.2))),
         KindV1::Regional => (
             rng.gen_range(5..=10),
-            TrainerCountV1::Range {
-                min: 2,
-                max: Some(3),
-            },
+            TrainerCountV1::Range { min: 2, max: Some(3) },
             u32::from(rng.gen_bool(0.3)),
         ),
     };

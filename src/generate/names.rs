@@ -4,12 +4,12 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
 const GIVEN_EN: [&str; 16] = [
-    "Grace", "John", "Amina", "Peter", "Faith", "Samuel", "Esther", "David", "Mercy", "Joseph",
-    "Ruth", "Daniel", "Naomi", "Moses", "Lydia", "Isaac",
+    "Grace", "John", "Amina", "Peter", "Faith", "Samuel", "Esther", "David", "Mercy", "Joseph", "Ruth",
+    "Daniel", "Naomi", "Moses", "Lydia", "Isaac",
 ];
 const FAMILY_EN: [&str; 16] = [
-    "Otieno", "Banda", "Mensah", "Mwangi", "Phiri", "Okafor", "Nkosi", "Tuilagi", "Kamau", "Moyo",
-    "Asante", "Waqa", "Mutasa", "Adeyemi", "Sione", "Tembo",
+    "Otieno", "Banda", "Mensah", "Mwangi", "Phiri", "Okafor", "Nkosi", "Tuilagi", "Kamau", "Moyo", "Asante",
+    "Waqa", "Mutasa", "Adeyemi", "Sione", "Tembo",
 ];
 const GIVEN_FR: [&str; 10] = [
     "Aïcha", "Jean", "Fatou", "Moussa", "Mariam", "Koffi", "Awa", "Ibrahim", "Clarisse", "Yao",
@@ -27,14 +27,7 @@ const FAMILY_FR: [&str; 10] = [
     "Houngbo",
 ];
 const GIVEN_PT: [&str; 6] = ["Ana", "João", "Celeste", "Armando", "Lúcia", "Tomás"];
-const FAMILY_PT: [&str; 6] = [
-    "Macuácua",
-    "da Costa",
-    "Sitoe",
-    "Ximenes",
-    "Guterres",
-    "Mondlane",
-];
+const FAMILY_PT: [&str; 6] = ["Macuácua", "da Costa", "Sitoe", "Ximenes", "Guterres", "Mondlane"];
 const GIVEN_RU: [&str; 8] = [
     "Aigerim", "Nurlan", "Ani", "Rustam", "Dilnoza", "Giorgi", "Elnur", "Madina",
 ];

@@ -36,10 +36,7 @@ impl DateRange {
 /// The range occupied by a training of `duration_days` starting on `start`.
 pub fn occupied(start: NaiveDate, duration_days: u32) -> DateRange {
     let back = chrono::Days::new(u64::from(duration_days.max(1)) - 1);
-    DateRange::new(
-        start,
-        start.checked_add_days(back).unwrap_or(NaiveDate::MAX),
-    )
+    DateRange::new(start, start.checked_add_days(back).unwrap_or(NaiveDate::MAX))
 }
 
 /// Three-letter lower-case name of a weekday, as used in problem files (`mon` … `sun`).

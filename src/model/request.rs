@@ -75,16 +75,11 @@ impl Request {
     /// Every allowed start date, in order, inside the window and `horizon`.
     ///
     /// `default_weekdays` is the policy's rule, used unless the request has its own.
-    pub fn allowed_starts(
-        &self,
-        horizon: &DateRange,
-        default_weekdays: &[Weekday],
-    ) -> Vec<NaiveDate> {
+    pub fn allowed_starts(&self, horizon: &DateRange, default_weekdays: &[Weekday]) -> Vec<NaiveDate> {
         let Some(last_start) = self.last_start() else {
             return Vec::new();
         };
-        let fits =
-            |d: NaiveDate| d >= self.earliest_start && d <= last_start && horizon.contains(d);
+        let fits = |d: NaiveDate| d >= self.earliest_start && d <= last_start && horizon.contains(d);
         if let Some(fixed) = self.fixed_start {
             return if fits(fixed) { vec![fixed] } else { Vec::new() };
         }

@@ -8,8 +8,10 @@ use crate::model::*;
 /// What the tiers proved.
 #[derive(Clone, Copy, Debug)]
 pub struct Proof {
-    /// Upper bound on coverage (as HiGHS reported it).
+    /// Upper bound on coverage (as HiGHS reported it; infinite when it has none).
     pub coverage_bound: f64,
+    /// Coverage if every request that could be staffed alone were staffed: always a bound.
+    pub coverage_ceiling: f64,
     /// Lower bound on cost at the schedule's coverage.
     pub cost_bound: f64,
     /// Relative cost gap accepted as optimal.
@@ -21,10 +23,20 @@ impl Proof {
     pub fn trivial() -> Self {
         Self {
             coverage_bound: 0.0,
+            coverage_ceiling: 0.0,
             cost_bound: 0.0,
             cost_tolerance: 0.0,
         }
     }
+}
+
+/// Σ priority over requests with at least one start option: no schedule covers more.
+pub fn coverage_ceiling(problem: &Problem, space: &Space) -> f64 {
+    let open = |r: &usize| !space.request_ranges[*r].is_empty();
+    (0..problem.requests.len())
+        .filter(open)
+        .map(|r| f64::from(problem.requests[r].priority))
+        .sum()
 }
 
 /// Coverage of a column vector.
@@ -97,8 +109,10 @@ pub fn schedule(problem: &Problem, space: &Space, columns: &[f64], proof: Proof)
 /// Integer bounds, relative gaps and the honest status.
 fn judge(coverage: u64, cost: u64, proof: Proof) -> (Bound, Gap, Status) {
     // Both objectives take whole values, so fractional bounds round towards the incumbent.
-    let cov_bound = (proof.coverage_bound + 1e-6).floor().max(coverage as f64);
-    let cost_bound = (proof.cost_bound - 1e-6).ceil().clamp(0.0, cost as f64);
+    let cov_bound = (proof.coverage_bound.min(proof.coverage_ceiling) + 1e-6)
+        .floor()
+        .max(coverage as f64);
+    let cost_bound = (proof.cost_bound - 1e-6).ceil().clamp(0.0, cost as f64) + 0.0; // + 0.0 turns -0 into 0
     let gap = Gap {
         coverage: if cov_bound > 0.0 {
             (cov_bound - coverage as f64) / cov_bound
@@ -111,8 +125,8 @@ fn judge(coverage: u64, cost: u64, proof: Proof) -> (Bound, Gap, Status) {
             0.0
         },
     };
-    let optimal = cov_bound <= coverage as f64
-        && (cost_bound >= cost as f64 || gap.cost <= proof.cost_tolerance);
+    let optimal =
+        cov_bound <= coverage as f64 && (cost_bound >= cost as f64 || gap.cost <= proof.cost_tolerance);
     let status = if optimal {
         Status::Optimal
     } else {
@@ -129,7 +143,7 @@ fn judge(coverage: u64, cost: u64, proof: Proof) -> (Bound, Gap, Status) {
 }
 
 /// The answer when no schedule was found in time.
-pub fn no_solution(problem: &Problem, bound: Option<f64>) -> Schedule {
+pub fn no_solution(problem: &Problem, bound: f64, ceiling: f64) -> Schedule {
     let mut unscheduled: Vec<Unscheduled> = problem
         .requests
         .iter()
@@ -142,8 +156,8 @@ pub fn no_solution(problem: &Problem, bound: Option<f64>) -> Schedule {
     Schedule {
         status: Status::NoSolutionFound,
         objective: None,
-        bound: bound.map(|b| Bound {
-            coverage: (b + 1e-6).floor(),
+        bound: Some(Bound {
+            coverage: (bound.min(ceiling) + 1e-6).floor(),
             cost: 0.0,
         }),
         gap: None,

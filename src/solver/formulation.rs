@@ -84,8 +84,7 @@ fn team_rows(problem: &Problem, space: &Space, f: &mut Formulation) {
         let y = f.y[o];
         f.rows
             .push(constraint!(all.clone() <= f64::from(r.trainers_max) * y));
-        f.rows
-            .push(constraint!(all >= f64::from(r.trainers_min) * y));
+        f.rows.push(constraint!(all >= f64::from(r.trainers_min) * y));
         if r.leads > 0 {
             let leads: Expression = seats
                 .clone()
@@ -170,9 +169,8 @@ fn budgets(problem: &Problem, space: &Space, f: &mut Formulation) {
         by_trainer[seat.trainer].push(k);
     }
     for (t, ks) in by_trainer.iter().enumerate() {
-        let days = |k: usize| {
-            f64::from(problem.requests[space.starts[space.seats[k].option].request].duration_days)
-        };
+        let days =
+            |k: usize| f64::from(problem.requests[space.starts[space.seats[k].option].request].duration_days);
         let budget = f64::from(problem.budget(&problem.trainers[t]));
         if ks.iter().map(|&k| days(k)).sum::<f64>() <= budget {
             continue;

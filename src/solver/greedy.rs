@@ -50,13 +50,7 @@ pub fn greedy(problem: &Problem, space: &Space) -> Choice {
             .map(|o| space.seat_ranges[o].len())
             .sum::<usize>()
     };
-    order.sort_by_key(|&r| {
-        (
-            std::cmp::Reverse(problem.requests[r].priority),
-            seats_count(r),
-            r,
-        )
-    });
+    order.sort_by_key(|&r| (std::cmp::Reverse(problem.requests[r].priority), seats_count(r), r));
     let mut choice = Choice::default();
     for r in order {
         let best = space.request_ranges[r]
@@ -79,9 +73,7 @@ fn fits(problem: &Problem, space: &Space, state: &State, seat: &Seat) -> bool {
         return false;
     }
     let (a, b) = blocked_span(problem, space, seat.option);
-    !state.blocked[seat.trainer]
-        .iter()
-        .any(|&(c, d)| a <= d && c <= b)
+    !state.blocked[seat.trainer].iter().any(|&(c, d)| a <= d && c <= b)
 }
 
 fn blocked_span(problem: &Problem, space: &Space, o: usize) -> (i64, i64) {

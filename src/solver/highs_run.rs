@@ -79,9 +79,7 @@ pub fn run_tier(
             .try_set_solution(Some(values), None, None, None)
             .map_err(|e| format!("warm start rejected: {e:?}"))?;
     }
-    let solved = model
-        .try_solve()
-        .map_err(|e| format!("HiGHS failed: {e:?}"))?;
+    let solved = model.try_solve().map_err(|e| format!("HiGHS failed: {e:?}"))?;
     let status = solved.status();
     let bound = solved
         .double_info_value(c"mip_dual_bound")
@@ -94,10 +92,17 @@ pub fn run_tier(
         _ => {}
     }
     let objective = solved.objective_value();
+    // Without a finite dual bound nothing is proven, unless HiGHS itself reports optimality.
+    let unproven = match sense {
+        Sense::Max => f64::INFINITY,
+        Sense::Min => f64::NEG_INFINITY,
+    };
+    let proven = status == HighsModelStatus::Optimal;
+    let bound = bound.unwrap_or(if proven { objective } else { unproven });
     Ok(TierOutcome::Solved {
         values: solved.get_solution().columns().to_vec(),
         objective,
-        bound: bound.unwrap_or(objective),
+        bound,
     })
 }
 

@@ -59,14 +59,7 @@ impl Space {
         space
     }
 
-    fn add_option(
-        &mut self,
-        problem: &Problem,
-        ri: usize,
-        r: &Request,
-        start: NaiveDate,
-        free: Vec<usize>,
-    ) {
+    fn add_option(&mut self, problem: &Problem, ri: usize, r: &Request, start: NaiveDate, free: Vec<usize>) {
         let option = self.starts.len();
         let first = self.seats.len();
         for &t in &free {

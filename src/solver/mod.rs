@@ -136,25 +136,27 @@ fn solve_tiers(
         &tier(remaining(options, clock, 0.7), 0.0),
     )
     .map_err(SolveError::Solver)?;
+    let ceiling = extract::coverage_ceiling(problem, space);
     let (values, cov, cov_bound) = match t1 {
-        TierOutcome::Infeasible => {
-            return Err(SolveError::Infeasible(pins::conflicting_pins(problem)))
+        TierOutcome::Infeasible => return Err(SolveError::Infeasible(pins::conflicting_pins(problem))),
+        TierOutcome::NoSolution { bound } => {
+            let bound = bound.unwrap_or(f64::INFINITY);
+            let Some(w) = warm else {
+                return Ok(extract::no_solution(problem, bound, ceiling));
+            };
+            let cov = extract::value_of(&w, space, problem);
+            (w, cov, bound)
         }
-        TierOutcome::NoSolution { bound } => match warm {
-            Some(w) => {
-                let cov = extract::value_of(&w, space, problem);
-                (w, cov, bound.unwrap_or(f64::INFINITY).max(cov))
-            }
-            None => return Ok(extract::no_solution(problem, bound)),
-        },
         TierOutcome::Solved {
             values,
             objective,
             bound,
-            ..
-        } => (values, objective.round(), bound.max(objective.round())),
+        } => (values, objective.round(), bound),
     };
-    progress(format!("tier 1 (coverage): {cov} (bound {cov_bound:.2})"));
+    progress(format!(
+        "tier 1 (coverage): {cov} (bound {:.2})",
+        cov_bound.min(ceiling)
+    ));
     let mut rows = f.rows.clone();
     rows.push(constraint!(coverage >= cov));
     let t2 = run_tier(
@@ -172,6 +174,7 @@ fn solve_tiers(
     };
     let proof = extract::Proof {
         coverage_bound: cov_bound,
+        coverage_ceiling: ceiling,
         cost_bound,
         cost_tolerance: options.mip_rel_gap,
     };

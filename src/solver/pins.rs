@@ -35,12 +35,13 @@ fn alone(problem: &Problem, pin: &Pin) -> Option<String> {
     if !starts.iter().any(|s| free_at(t, r, **s)) {
         return Some("C5: the trainer is unavailable on every allowed start".to_owned());
     }
-    if !p.staffable.iter().any(|(s, free)| {
-        starts.contains(&s) && free.iter().any(|&x| problem.trainers[x].id == t.id)
-    }) {
+    if !p
+        .staffable
+        .iter()
+        .any(|(s, free)| starts.contains(&s) && free.iter().any(|&x| problem.trainers[x].id == t.id))
+    {
         return Some(
-            "no team with this trainer meets the request's size, leads and country rules"
-                .to_owned(),
+            "no team with this trainer meets the request's size, leads and country rules".to_owned(),
         );
     }
     None

@@ -15,11 +15,7 @@ pub const MAX_DURATION: i64 = 366;
 pub fn check_raw(raw: &RawProblem) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let countries: BTreeSet<&str> = raw.countries.iter().map(|(_, c)| c.code.as_str()).collect();
-    let regions: BTreeSet<&str> = raw
-        .countries
-        .iter()
-        .map(|(_, c)| c.region.as_str())
-        .collect();
+    let regions: BTreeSet<&str> = raw.countries.iter().map(|(_, c)| c.region.as_str()).collect();
     check_top(raw, &mut out);
     check_countries(raw, &mut out);
     unique_ids(
@@ -66,10 +62,7 @@ fn err(
 fn check_top(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
     if let Some(h) = raw.horizon {
         if h.start > h.end {
-            let msg = format!(
-                "the horizon ends ({}) before it starts ({})",
-                h.end, h.start
-            );
+            let msg = format!("the horizon ends ({}) before it starts ({})", h.end, h.start);
             err(
                 out,
                 "E020",
@@ -109,7 +102,8 @@ fn country_hint(raw: &RawProblem) -> String {
     if raw.countries_given {
         "use a code from the file's `countries` table, or add the country there".to_owned()
     } else {
-        "use the ISO 3166 alpha-2 code of a participating Member (e.g. KE), or give a `countries` table".to_owned()
+        "use the ISO 3166 alpha-2 code of a participating Member (e.g. KE), or give a `countries` table"
+            .to_owned()
     }
 }
 
@@ -133,11 +127,7 @@ fn check_countries(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unique_ids<'a>(
-    ids: impl Iterator<Item = (usize, &'a str)>,
-    section: &str,
-    out: &mut Vec<Diagnostic>,
-) {
+fn unique_ids<'a>(ids: impl Iterator<Item = (usize, &'a str)>, section: &str, out: &mut Vec<Diagnostic>) {
     let mut first: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, id) in ids {
         let key = if section == "countries" { "code" } else { "id" };
@@ -161,12 +151,7 @@ fn is_language(code: &str) -> bool {
     code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase())
 }
 
-fn check_trainer(
-    path: &JsonPath,
-    t: &TrainerV1,
-    countries: &BTreeSet<&str>,
-    out: &mut Vec<Diagnostic>,
-) {
+fn check_trainer(path: &JsonPath, t: &TrainerV1, countries: &BTreeSet<&str>, out: &mut Vec<Diagnostic>) {
     if !countries.contains(t.country.as_str()) {
         let hint = "use the ISO 3166 alpha-2 code of a country in the country table (e.g. KE)";
         err(
@@ -177,12 +162,7 @@ fn check_trainer(
             hint,
         );
     }
-    for (i, l) in t
-        .languages
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !is_language(l))
-    {
+    for (i, l) in t.languages.iter().enumerate().filter(|(_, l)| !is_language(l)) {
         let msg = format!("`{l}` is not an ISO 639-1 language code");
         err(
             out,
@@ -205,12 +185,7 @@ fn check_trainer(
             );
         }
     }
-    for (i, u) in t
-        .unavailable
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.from > u.to)
-    {
+    for (i, u) in t.unavailable.iter().enumerate().filter(|(_, u)| u.from > u.to) {
         let msg = format!(
             "the unavailable period ends ({}) before it starts ({})",
             u.to, u.from
@@ -343,13 +318,7 @@ fn check_request_counts(path: &JsonPath, r: &RequestV1, out: &mut Vec<Diagnostic
     }
     if min > max {
         let msg = format!("trainers.min ({min}) is greater than trainers.max ({max})");
-        err(
-            out,
-            "E023",
-            path.key("trainers"),
-            msg,
-            "make min at most max",
-        );
+        err(out, "E023", path.key("trainers"), msg, "make min at most max");
     }
     if r.leads > max {
         let msg = format!(
@@ -406,10 +375,7 @@ fn check_pins(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
             );
             continue;
         };
-        if let Some(start) = p
-            .start
-            .filter(|s| *s < r.earliest_start || *s > r.latest_end)
-        {
+        if let Some(start) = p.start.filter(|s| *s < r.earliest_start || *s > r.latest_end) {
             let msg = format!(
                 "pinned start {start} is outside the window of `{}` ({} … {})",
                 r.id, r.earliest_start, r.latest_end

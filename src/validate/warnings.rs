@@ -8,11 +8,7 @@ use crate::model::{Problem, Request};
 
 /// Every warning about `problem`, in request order.
 pub fn warnings(problem: &Problem) -> Vec<Diagnostic> {
-    let held: BTreeSet<_> = problem
-        .trainers
-        .iter()
-        .flat_map(|t| t.expertise.keys())
-        .collect();
+    let held: BTreeSet<_> = problem.trainers.iter().flat_map(|t| t.expertise.keys()).collect();
     let mut out = Vec::new();
     let mut warned_areas = BTreeSet::new();
     for (i, r) in problem.requests.iter().enumerate() {
@@ -36,12 +32,7 @@ fn never_staffable(r: &Request, p: &Potential, path: &JsonPath) -> Option<Diagno
             r.id
         );
         let hint = "widen the window, allow another start weekday, or check the horizon";
-        return Some(Diagnostic::warning(
-            "W103",
-            path.key("earliest_start"),
-            msg,
-            hint,
-        ));
+        return Some(Diagnostic::warning("W103", path.key("earliest_start"), msg, hint));
     }
     if p.staffable.is_empty() {
         let msg = format!(
