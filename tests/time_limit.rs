@@ -1,0 +1,86 @@
+//! `--time-limit` is honoured over the whole run: a problem that needs many seconds returns,
+//! within about the limit, its best verified schedule with status `feasible`, a bound and a gap.
+
+use std::process::Command;
+use std::time::Instant;
+
+fn mtplan(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_mtplan"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_one_second_limit_returns_a_feasible_schedule_with_bound_and_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    // This problem takes about 16 s to prove optimal on 2 cores.
+    let generated = mtplan(
+        &[
+            "generate",
+            "--trainers",
+            "210",
+            "--requests",
+            "300",
+            "--seed",
+            "1",
+            "-o",
+            "p.json",
+        ],
+        dir,
+    );
+    assert!(generated.status.success());
+    let clock = Instant::now();
+    let solved = mtplan(
+        &[
+            "solve",
+            "p.json",
+            "--time-limit",
+            "1",
+            "-o",
+            "s.json",
+            "--format",
+            "json",
+            "-q",
+        ],
+        dir,
+    );
+    let elapsed = clock.elapsed().as_secs_f64();
+    assert_eq!(
+        solved.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&solved.stderr)
+    );
+    assert!(elapsed < 4.0, "took {elapsed:.1} s with a 1 s limit");
+    let s: serde_json::Value = serde_json::from_slice(&solved.stdout).unwrap();
+    assert_eq!(s["status"], "feasible");
+    let (coverage, bound) = (
+        s["objective"]["coverage"].as_f64().unwrap(),
+        s["bound"]["coverage"].as_f64().unwrap(),
+    );
+    let (cost, cost_bound) = (
+        s["objective"]["cost"].as_f64().unwrap(),
+        s["bound"]["cost"].as_f64().unwrap(),
+    );
+    assert!(
+        coverage > 0.0 && bound >= coverage && cost_bound <= cost,
+        "{}",
+        s["bound"]
+    );
+    let gap = &s["gap"];
+    assert!(
+        gap["coverage"].as_f64().unwrap() > 0.0 || gap["cost"].as_f64().unwrap() > 0.0,
+        "a stopped search shows a gap: {gap}"
+    );
+    assert_eq!(s["settings"]["time_limit_seconds"], 1.0);
+    let verified = mtplan(&["verify", "p.json", "s.json"], dir);
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+}
