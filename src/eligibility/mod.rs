@@ -32,6 +32,24 @@ impl Exclusion {
     }
 }
 
+impl Exclusion {
+    /// The rule in the planner's words, e.g. "C2: KE-031 does not work in fr".
+    pub fn describe(self, problem: &Problem, trainer: &Trainer, request: &Request) -> String {
+        let (c, t) = (self.constraint(), &trainer.id);
+        match self {
+            Exclusion::Area => format!("{c}: {t} does not hold area {}", request.area),
+            Exclusion::Language => format!("{c}: {t} does not work in {}", request.language),
+            Exclusion::Region => {
+                let region = problem
+                    .region_of(&trainer.country)
+                    .map_or("no region", |r| r.as_str());
+                format!("{c}: {t} comes from {region}, which the request does not accept")
+            }
+            Exclusion::NoTravel => format!("{c}: {t} does not travel and the host is {}", request.host),
+        }
+    }
+}
+
 /// Checks C1–C4 for one trainer and request.
 pub fn static_check(problem: &Problem, trainer: &Trainer, request: &Request) -> Result<(), Exclusion> {
     if trainer.level(&request.area).is_none() {

@@ -74,7 +74,7 @@ pub fn reasons(problem: &Problem, r: &Request) -> Vec<Reason> {
         return vec![reason("never_free_together", text)];
     }
     let text = format!(
-        "possible alone ({} allowed start(s) with enough free trainers), but its eligible trainers are needed by higher-value requests or have spent their budgets in this plan",
+        "possible alone ({} allowed start(s) with enough free trainers), but in this plan its eligible trainers serve other requests that together give more coverage (or cost less at equal coverage), or have spent their budgets",
         p.staffable.len()
     );
     vec![reason("busy_in_plan", text)]

@@ -21,7 +21,7 @@ fn alone(problem: &Problem, pin: &Pin) -> Option<String> {
     let r = problem.request(&pin.request)?;
     let t = problem.trainer(&pin.trainer)?;
     if let Err(e) = static_check(problem, t, r) {
-        return Some(format!("{} rules the trainer out ({e:?})", e.constraint()));
+        return Some(e.describe(problem, t, r));
     }
     let p = potential(problem, r);
     let starts: Vec<_> = p

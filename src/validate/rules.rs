@@ -82,8 +82,16 @@ fn check_top(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
             "list at least one, e.g. [\"mon\"]",
         );
     }
+    let mut pairs = BTreeMap::new();
     for (i, c) in &raw.travel_costs {
         let path = JsonPath::root().key("travel_costs").index(*i);
+        if let Some(first) = pairs.insert((c.from.as_str(), c.to.as_str()), *i) {
+            let msg = format!(
+                "the fare from {} to {} is given twice (first at travel_costs[{first}])",
+                c.from, c.to
+            );
+            err(out, "E010", path.clone(), msg, "keep one entry per direction");
+        }
         for (key, code) in [("from", &c.from), ("to", &c.to)] {
             if !raw.countries.iter().any(|(_, k)| &k.code == code) {
                 err(
