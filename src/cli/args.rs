@@ -45,6 +45,24 @@ pub enum Format {
     Csv,
 }
 
+/// Formulations selectable on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormulationArg {
+    /// Presolved starts, interval cliques, warm starts.
+    Cliques,
+    /// Baseline: every start, one C8 row per trainer and day, no warm starts.
+    Plain,
+}
+
+impl From<FormulationArg> for crate::solver::formulation::Kind {
+    fn from(f: FormulationArg) -> Self {
+        match f {
+            FormulationArg::Cliques => Self::Cliques,
+            FormulationArg::Plain => Self::Plain,
+        }
+    }
+}
+
 /// Arguments of `solve`.
 #[derive(Debug, clap::Args)]
 pub struct SolveArgs {
@@ -80,6 +98,19 @@ pub struct SolveArgs {
     /// Show HiGHS's own log on stderr.
     #[arg(long)]
     pub verbose: bool,
+    /// Model to build: `cliques` (default) or the `plain` baseline kept for comparison.
+    #[arg(long, value_enum, default_value_t = FormulationArg::Cliques)]
+    pub formulation: FormulationArg,
+    /// Pass an option to HiGHS, e.g. `--highs presolve=off` (repeatable; for experiments).
+    #[arg(long, value_name = "NAME=VALUE", value_parser = parse_key_value)]
+    pub highs: Vec<(String, String)>,
+}
+
+fn parse_key_value(s: &str) -> Result<(String, String), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not NAME=VALUE"))?;
+    Ok((k.trim().to_owned(), v.trim().to_owned()))
 }
 
 /// Arguments of `generate`.

@@ -79,6 +79,8 @@ fn solve(a: &SolveArgs) -> u8 {
         seed: a.seed,
         progress: !a.quiet && std::io::stderr().is_terminal(),
         verbose: a.verbose,
+        highs_options: a.highs.clone(),
+        formulation: a.formulation.into(),
     };
     let mut schedule = match solver::solve(problem, &options) {
         Ok(s) => s,

@@ -40,8 +40,29 @@ impl Formulation {
     }
 }
 
+/// Which model to build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// Presolved starts, C8 as interval cliques, greedy and tier-1 warm starts.
+    #[default]
+    Cliques,
+    /// The baseline a first model would be: every allowed start, C8 as one row per trainer
+    /// and day, no warm starts. Kept so the speed-up is always measurable.
+    Plain,
+}
+
+impl Kind {
+    /// The name used on the command line and in schedules.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Cliques => "cliques",
+            Kind::Plain => "plain",
+        }
+    }
+}
+
 /// Builds variables and constraint rows for `space`.
-pub fn build(problem: &Problem, space: &Space) -> Formulation {
+pub fn build(problem: &Problem, space: &Space, kind: Kind) -> Formulation {
     let mut vars = ProblemVariables::new();
     let y: Vec<Variable> = space
         .starts
@@ -61,7 +82,10 @@ pub fn build(problem: &Problem, space: &Space) -> Formulation {
     };
     one_start_per_request(space, &mut f);
     team_rows(problem, space, &mut f);
-    gap_cliques(problem, space, &mut f);
+    match kind {
+        Kind::Cliques => gap_cliques(problem, space, &mut f),
+        Kind::Plain => gap_day_rows(problem, space, &mut f),
+    }
     budgets(problem, space, &mut f);
     pins(problem, space, &mut f);
     f
@@ -128,6 +152,21 @@ fn gap_cliques(problem: &Problem, space: &Space, f: &mut Formulation) {
     for seats in seats_by_trainer(problem, space) {
         for clique in maximal_cliques(&seats) {
             let e: Expression = clique.iter().map(|&k| f.x[k]).sum();
+            f.rows.push(constraint!(e <= 1));
+        }
+    }
+}
+
+/// C8 as a first model states it: for each trainer and day, at most one seat whose blocked
+/// interval covers the day (rows with a single seat are left out).
+fn gap_day_rows(problem: &Problem, space: &Space, f: &mut Formulation) {
+    for seats in seats_by_trainer(problem, space) {
+        let mut by_day: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+        for &(first, last, k) in &seats {
+            (first..=last).for_each(|d| by_day.entry(d).or_default().push(k));
+        }
+        for ks in by_day.values().filter(|ks| ks.len() > 1) {
+            let e: Expression = ks.iter().map(|&k| f.x[k]).sum();
             f.rows.push(constraint!(e <= 1));
         }
     }

@@ -2,7 +2,7 @@
 //! the proven bound and the status behind a time limit.
 
 use good_lp::solvers::highs::highs;
-use good_lp::{Constraint, Expression, ProblemVariables, SolverModel};
+use good_lp::{Constraint, Expression, IntoAffineExpression, ProblemVariables, SolverModel};
 use highs::HighsModelStatus;
 
 /// Whether a tier maximises or minimises.
@@ -27,6 +27,8 @@ pub struct TierSettings {
     pub seed: u32,
     /// Print HiGHS's log.
     pub verbose: bool,
+    /// Extra HiGHS options, as `name=value`, applied last.
+    pub extra: Vec<(String, String)>,
 }
 
 /// What one tier proved.
@@ -56,6 +58,11 @@ pub fn highs_version() -> String {
 }
 
 /// Solves `objective` over `vars` and `rows`, starting from `start` when given.
+///
+/// HiGHS 1.16 can misplace the objective offset of a MIP start after presolve: its reported
+/// objective and bound then disagree with the solution it returns. Every answer is therefore
+/// re-evaluated here; on a disagreement the tier is solved again without presolve, and if that
+/// disagrees too, the solution is kept but no bound is claimed.
 pub fn run_tier(
     vars: ProblemVariables,
     rows: &[Constraint],
@@ -64,6 +71,83 @@ pub fn run_tier(
     start: Option<&[f64]>,
     settings: &TierSettings,
 ) -> Result<TierOutcome, String> {
+    let clock = std::time::Instant::now();
+    let coefficients = objective_columns(&vars, &objective);
+    let first = attempt(
+        vars.clone(),
+        rows,
+        objective.clone(),
+        sense,
+        start,
+        settings,
+        &coefficients,
+    )?;
+    let Attempt::Inconsistent(_) = first else {
+        return Ok(first.outcome());
+    };
+    let mut retry = settings.clone();
+    retry.time_limit = settings
+        .time_limit
+        .map(|t| (t - clock.elapsed().as_secs_f64()).max(0.01));
+    retry.extra.push(("presolve".to_owned(), "off".to_owned()));
+    match attempt(vars, rows, objective, sense, start, &retry, &coefficients)? {
+        Attempt::Consistent(outcome) => Ok(outcome),
+        Attempt::Inconsistent(TierOutcome::Solved {
+            values, objective, ..
+        }) => Ok(TierOutcome::Solved {
+            values,
+            objective,
+            bound: unproven(sense),
+        }),
+        Attempt::Inconsistent(outcome) => Ok(outcome),
+    }
+}
+
+/// A tier's outcome, and whether HiGHS's own objective agreed with its solution.
+enum Attempt {
+    Consistent(TierOutcome),
+    Inconsistent(TierOutcome),
+}
+
+impl Attempt {
+    fn outcome(self) -> TierOutcome {
+        match self {
+            Attempt::Consistent(o) | Attempt::Inconsistent(o) => o,
+        }
+    }
+}
+
+/// The bound that claims nothing.
+fn unproven(sense: Sense) -> f64 {
+    match sense {
+        Sense::Max => f64::INFINITY,
+        Sense::Min => f64::NEG_INFINITY,
+    }
+}
+
+/// (column, coefficient) of each term of `objective`; columns follow variable creation order.
+fn objective_columns(vars: &ProblemVariables, objective: &Expression) -> Vec<(usize, f64)> {
+    let order: std::collections::HashMap<_, usize> = vars
+        .iter_variables_with_def()
+        .enumerate()
+        .map(|(i, (v, _))| (v, i))
+        .collect();
+    objective
+        .clone()
+        .linear_coefficients()
+        .map(|(v, c)| (order[&v], c))
+        .collect()
+}
+
+fn attempt(
+    vars: ProblemVariables,
+    rows: &[Constraint],
+    objective: Expression,
+    sense: Sense,
+    start: Option<&[f64]>,
+    settings: &TierSettings,
+    coefficients: &[(usize, f64)],
+) -> Result<Attempt, String> {
     let unsolved = match sense {
         Sense::Max => vars.maximise(objective),
         Sense::Min => vars.minimise(objective),
@@ -87,22 +171,25 @@ pub fn run_tier(
         .filter(|b| b.is_finite());
     let has_point = solved.primal_solution_status() == highs::HighsSolutionStatus::Feasible;
     match status {
-        HighsModelStatus::Infeasible => return Ok(TierOutcome::Infeasible),
-        _ if !has_point => return Ok(TierOutcome::NoSolution { bound }),
+        HighsModelStatus::Infeasible => return Ok(Attempt::Consistent(TierOutcome::Infeasible)),
+        _ if !has_point => return Ok(Attempt::Consistent(TierOutcome::NoSolution { bound })),
         _ => {}
     }
-    let objective = solved.objective_value();
+    let values = solved.get_solution().columns().to_vec();
+    let objective: f64 = coefficients.iter().map(|&(i, c)| c * values[i]).sum();
+    let consistent = (objective - solved.objective_value()).abs() <= 0.5;
     // Without a finite dual bound nothing is proven, unless HiGHS itself reports optimality.
-    let unproven = match sense {
-        Sense::Max => f64::INFINITY,
-        Sense::Min => f64::NEG_INFINITY,
-    };
     let proven = status == HighsModelStatus::Optimal;
-    let bound = bound.unwrap_or(if proven { objective } else { unproven });
-    Ok(TierOutcome::Solved {
-        values: solved.get_solution().columns().to_vec(),
+    let bound = bound.unwrap_or(if proven { objective } else { unproven(sense) });
+    let outcome = TierOutcome::Solved {
+        values,
         objective,
         bound,
+    };
+    Ok(if consistent {
+        Attempt::Consistent(outcome)
+    } else {
+        Attempt::Inconsistent(outcome)
     })
 }
 
@@ -111,8 +198,15 @@ fn apply_settings(model: &mut highs::Model, s: &TierSettings) -> Result<(), Stri
         m.try_set_option(k, v)
             .map_err(|_| format!("HiGHS rejected option {k}"))
     };
-    if !s.verbose {
-        model.make_quiet();
+    model.make_quiet();
+    if s.verbose {
+        // HiGHS logs to stdout, which carries data only: send its log to stderr instead.
+        model
+            .try_set_option("output_flag", true)
+            .map_err(|_| "HiGHS rejected output_flag".to_owned())?;
+        model
+            .try_set_option("log_file", "/dev/stderr")
+            .map_err(|_| "HiGHS rejected log_file".to_owned())?;
     }
     if let Some(limit) = s.time_limit {
         set(model, "time_limit", limit.max(0.01))?;
@@ -126,5 +220,21 @@ fn apply_settings(model: &mut highs::Model, s: &TierSettings) -> Result<(), Stri
     model
         .try_set_option("random_seed", s.seed as i32)
         .map_err(|_| "HiGHS rejected option random_seed".to_owned())?;
+    for (k, v) in &s.extra {
+        set_text_option(model, k, v)?;
+    }
     Ok(())
+}
+
+/// Sets an option given as text: `true`/`false`, an integer, a number, else a string.
+fn set_text_option(model: &mut highs::Model, key: &str, value: &str) -> Result<(), String> {
+    let done = match value {
+        "true" | "false" => model.try_set_option(key, value == "true"),
+        _ => match (value.parse::<i32>(), value.parse::<f64>()) {
+            (Ok(i), _) => model.try_set_option(key, i),
+            (_, Ok(f)) => model.try_set_option(key, f),
+            _ => model.try_set_option(key, value),
+        },
+    };
+    done.map_err(|_| format!("HiGHS rejected option {key}={value}"))
 }

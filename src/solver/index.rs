@@ -46,12 +46,19 @@ pub struct Space {
 }
 
 impl Space {
-    /// Builds the space: only starts at which the request could be staffed alone (presolve).
-    pub fn build(problem: &Problem) -> Self {
+    /// Builds the space. With `presolve`, only starts at which the request could be staffed
+    /// alone are kept; without, every allowed start with at least one free eligible trainer.
+    pub fn build(problem: &Problem, presolve: bool) -> Self {
         let mut space = Space::default();
         for (ri, r) in problem.requests.iter().enumerate() {
             let begin = space.starts.len();
-            for (start, free) in eligibility::potential(problem, r).staffable {
+            let potential = eligibility::potential(problem, r);
+            let options = if presolve {
+                potential.staffable
+            } else {
+                unfiltered(problem, r, &potential)
+            };
+            for (start, free) in options {
                 space.add_option(problem, ri, r, start, free);
             }
             space.request_ranges.push(begin..space.starts.len());
@@ -86,4 +93,20 @@ impl Space {
     pub fn seats_of(&self, o: usize) -> &[Seat] {
         &self.seats[self.seat_ranges[o].clone()]
     }
+}
+
+/// Every allowed start with the eligible trainers free then (no staffability check).
+fn unfiltered(problem: &Problem, r: &Request, p: &eligibility::Potential) -> Vec<(NaiveDate, Vec<usize>)> {
+    let free_at = |s: NaiveDate| -> Vec<usize> {
+        p.eligible
+            .iter()
+            .copied()
+            .filter(|&t| eligibility::free_at(&problem.trainers[t], r, s))
+            .collect()
+    };
+    p.starts
+        .iter()
+        .map(|&s| (s, free_at(s)))
+        .filter(|(_, free)| !free.is_empty())
+        .collect()
 }

@@ -36,6 +36,10 @@ pub struct Options {
     pub progress: bool,
     /// Print HiGHS's own log.
     pub verbose: bool,
+    /// Extra HiGHS options (`name`, `value`), for experiments.
+    pub highs_options: Vec<(String, String)>,
+    /// Which model to build.
+    pub formulation: formulation::Kind,
 }
 
 impl Default for Options {
@@ -47,6 +51,8 @@ impl Default for Options {
             seed: 0,
             progress: false,
             verbose: false,
+            highs_options: Vec::new(),
+            formulation: formulation::Kind::default(),
         }
     }
 }
@@ -68,12 +74,13 @@ pub fn solve(problem: &Problem, options: &Options) -> Result<Schedule, SolveErro
     if let Some(why) = pins::impossible_pins(problem) {
         return Err(SolveError::Infeasible(why));
     }
-    let space = Space::build(problem);
-    let f = formulation::build(problem, &space);
+    let kind = options.formulation;
+    let space = Space::build(problem, kind == formulation::Kind::Cliques);
+    let f = formulation::build(problem, &space, kind);
     let mut settings = Settings {
         solver: highs_version(),
         mtplan_version: env!("CARGO_PKG_VERSION").to_owned(),
-        formulation: "time-indexed".to_owned(),
+        formulation: kind.code().to_owned(),
         threads: options.threads,
         seed: options.seed,
         time_limit_seconds: options.time_limit,
@@ -121,11 +128,10 @@ fn solve_tiers(
         threads: options.threads,
         seed: options.seed,
         verbose: options.verbose,
+        extra: options.highs_options.clone(),
     };
-    let warm = problem
-        .pins
-        .is_empty()
-        .then(|| greedy::greedy(problem, space).to_columns(space));
+    let cliques = options.formulation == formulation::Kind::Cliques;
+    let warm = (cliques && problem.pins.is_empty()).then(|| greedy::greedy(problem, space).to_columns(space));
     let coverage = f.coverage(problem, space);
     let t1 = run_tier(
         f.vars.clone(),
@@ -164,7 +170,7 @@ fn solve_tiers(
         &rows,
         f.cost(space),
         Sense::Min,
-        Some(&values),
+        cliques.then_some(values.as_slice()),
         &tier(remaining(options, clock, 1.0), options.mip_rel_gap),
     )
     .map_err(SolveError::Solver)?;
