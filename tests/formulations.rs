@@ -65,6 +65,10 @@ fn both_formulations_agree_with_tight_budgets_and_pins() {
 fn warm_start_objective_offset_bug_is_worked_around() {
     for seed in [1, 2, 3, 9] {
         let p = generated(20, 30, seed);
-        assert_eq!(optimum(&p, Kind::Cliques), optimum(&p, Kind::Plain), "20x30 seed {seed}");
+        assert_eq!(
+            optimum(&p, Kind::Cliques),
+            optimum(&p, Kind::Plain),
+            "20x30 seed {seed}"
+        );
     }
 }

@@ -8,12 +8,16 @@ use crate::model::{Objective, Problem, Schedule};
 pub fn recompute(problem: &Problem, schedule: &Schedule) -> Objective {
     let mut coverage = 0;
     let mut cost = 0;
-    for a in &schedule.scheduled {
+    let mut seen = std::collections::BTreeSet::new();
+    // A request listed twice, or a trainer listed twice on one request, counts once (the
+    // duplicate itself is a `ref` violation).
+    for a in schedule.scheduled.iter().filter(|a| seen.insert(&a.request)) {
         let Some(r) = problem.requests.iter().find(|r| r.id == a.request) else {
             continue;
         };
         coverage += u64::from(r.priority);
-        for id in &a.trainers {
+        let trainers: std::collections::BTreeSet<_> = a.trainers.iter().collect();
+        for id in trainers {
             let Some(t) = problem.trainers.iter().find(|t| &t.id == id) else {
                 continue;
             };

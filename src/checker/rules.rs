@@ -156,7 +156,15 @@ fn start_problem(problem: &Problem, r: &Request, start: NaiveDate) -> Option<Str
         .start_weekdays
         .as_ref()
         .unwrap_or(&problem.policy.start_weekdays);
-    (!days.contains(&start.weekday())).then(|| format!("trainings may not start on a {}", start.weekday()))
+    let code = crate::model::calendar::weekday_code;
+    let allowed: Vec<&str> = days.iter().map(|d| code(*d)).collect();
+    (!days.contains(&start.weekday())).then(|| {
+        format!(
+            "trainings may not start on a {} (allowed: {})",
+            code(start.weekday()),
+            allowed.join(", ")
+        )
+    })
 }
 
 fn check_trainer_fit(

@@ -63,26 +63,16 @@ fn check(path: &std::path::Path) -> u8 {
 }
 
 fn solve(a: &SolveArgs) -> u8 {
+    if let Err(e) = usable_output(a) {
+        eprintln!("error: {e}");
+        return BAD_INPUT;
+    }
     let loaded = match load(&a.problem) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    if !(0.0..1.0).contains(&a.gap) || a.time_limit.is_some_and(|t| !(t > 0.0)) || a.threads == 0 {
-        eprintln!("error: --gap must be in [0, 1), --time-limit above 0 and --threads at least 1");
-        return BAD_INPUT;
-    }
     let problem = &loaded.problem;
-    let options = solver::Options {
-        time_limit: a.time_limit,
-        mip_rel_gap: a.gap,
-        threads: a.threads,
-        seed: a.seed,
-        progress: !a.quiet && std::io::stderr().is_terminal(),
-        verbose: a.verbose,
-        highs_options: a.highs.clone(),
-        formulation: a.formulation.into(),
-    };
-    let mut schedule = match solver::solve(problem, &options) {
+    let mut schedule = match solver::solve(problem, &solve_options(a)) {
         Ok(s) => s,
         Err(solver::SolveError::Infeasible(why)) => {
             eprintln!(
@@ -96,6 +86,13 @@ fn solve(a: &SolveArgs) -> u8 {
             return FAILURE;
         }
     };
+    if schedule.status == Status::NoSolutionFound {
+        let bound = schedule
+            .bound
+            .map_or(String::new(), |b| format!(" (coverage bound {})", b.coverage));
+        eprintln!("error: no valid schedule was found within the time limit{bound}; allow more time");
+        return NO_SCHEDULE;
+    }
     explain::annotate(problem, &mut schedule);
     let violations = checker::check(problem, &schedule);
     if !violations.is_empty() {
@@ -116,11 +113,36 @@ fn solve(a: &SolveArgs) -> u8 {
         Format::Csv => report::csv(problem, &schedule),
     };
     print!("{shown}");
-    if schedule.status == Status::NoSolutionFound {
-        eprintln!("error: no valid schedule was found within the time limit; allow more time");
-        return NO_SCHEDULE;
-    }
     OK
+}
+
+/// Refuses, before any work, options out of range and an output that may not be written.
+fn usable_output(a: &SolveArgs) -> Result<(), String> {
+    if !(0.0..1.0).contains(&a.gap) || a.time_limit.is_some_and(|t| !(t > 0.0)) || a.threads == 0 {
+        return Err("--gap must be in [0, 1), --time-limit above 0 and --threads at least 1".to_owned());
+    }
+    let Some(out) = &a.output else { return Ok(()) };
+    let same = matches!((out.canonicalize(), a.problem.canonicalize()), (Ok(x), Ok(y)) if x == y);
+    if same {
+        return Err(WriteError::IsInput(out.display().to_string()).to_string());
+    }
+    if out.exists() && !a.force {
+        return Err(WriteError::Exists(out.display().to_string()).to_string());
+    }
+    Ok(())
+}
+
+fn solve_options(a: &SolveArgs) -> solver::Options {
+    solver::Options {
+        time_limit: a.time_limit,
+        mip_rel_gap: a.gap,
+        threads: a.threads,
+        seed: a.seed,
+        progress: !a.quiet && std::io::stderr().is_terminal(),
+        verbose: a.verbose,
+        highs_options: a.highs.clone(),
+        formulation: a.formulation.into(),
+    }
 }
 
 fn verify(problem_path: &std::path::Path, schedule_path: &std::path::Path) -> u8 {
@@ -171,7 +193,10 @@ fn generate_cmd(a: &GenerateArgs) -> u8 {
             Ok(()) => OK,
             Err(e) => {
                 eprintln!("error: {e}");
-                FAILURE
+                match e {
+                    WriteError::Io { .. } => FAILURE,
+                    WriteError::Exists(_) | WriteError::IsInput(_) => BAD_INPUT,
+                }
             }
         },
     }

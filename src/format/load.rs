@@ -186,41 +186,38 @@ fn list<T: serde::de::DeserializeOwned>(reader: &mut Reader, value: &Value, key:
 }
 
 fn syntax_error(text: &str, err: &serde_json::Error) -> Diagnostic {
-    let mut d = Diagnostic::error(
-        "E001",
-        JsonPath::root(),
-        format!("not valid JSON: {err}"),
-        "fix the JSON syntax at this place (a missing comma, quote or bracket is the usual cause)",
-    );
+    let full = err.to_string();
+    let what = full.split(" at line ").next().unwrap_or(&full);
+    let message = if text.trim().is_empty() {
+        "the file is empty; a problem is a JSON object".to_owned()
+    } else {
+        format!("not valid JSON: {what}")
+    };
+    let hint = "fix the JSON syntax at this place (a missing comma, quote or bracket is the usual cause)";
+    let mut d = Diagnostic::error("E001", JsonPath::root(), message, hint);
+    // serde_json counts columns in bytes; people count characters.
     let line = err.line().max(1);
     let start = LineIndex::new(text).line_start(line);
-    let offset = text[start..]
-        .char_indices()
-        .nth(err.column().saturating_sub(1))
-        .map_or(text.len(), |(i, _)| start + i);
-    d.location = Some(crate::validate::Location {
-        line,
-        column: err.column().max(1),
-        offset,
-        len: 0,
-    });
+    let mut offset = (start + err.column().saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    d.location = Some(LineIndex::new(text).location(text, offset, offset));
     d
 }
 
 fn not_utf8(bytes: &[u8], err: std::str::Utf8Error) -> Diagnostic {
     let offset = err.valid_up_to();
-    let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+    // The prefix up to `offset` is valid UTF-8, so it can be indexed as text.
+    let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
     let mut d = Diagnostic::error(
         "E001",
         JsonPath::root(),
         format!("the file is not UTF-8 text (bad byte at offset {offset})"),
         "save the file as UTF-8 JSON",
     );
-    d.location = Some(crate::validate::Location {
-        line,
-        column: 1,
-        offset,
-        len: 1,
-    });
+    let mut location = LineIndex::new(valid).location(valid, offset, offset);
+    location.len = 1;
+    d.location = Some(location);
     d
 }

@@ -152,13 +152,24 @@ pub fn load_schedule(path: &Path, problem: &Problem) -> Result<Schedule, Schedul
     })?;
     let de = &mut serde_json::Deserializer::from_slice(&text);
     let raw: ScheduleV1 = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
+        let path = match e.path().to_string() {
+            p if p == "." => "(top level)".to_owned(),
+            p => p,
+        };
         let inner = e.into_inner();
+        let full = inner.to_string();
+        let what = full.split(" at line ").next().unwrap_or(&full).to_owned();
+        // A missing field is noticed at the end of its object; point at the top instead.
+        let (line, column) = if what.starts_with("missing field") {
+            (1, 1)
+        } else {
+            (inner.line(), inner.column())
+        };
         ScheduleError::Invalid {
             file,
-            line: inner.line(),
-            column: inner.column(),
-            message: format!("{path}: {inner}"),
+            line,
+            column,
+            message: format!("{path}: {what}"),
         }
     })?;
     Ok(from_v1(raw, problem))

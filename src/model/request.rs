@@ -84,9 +84,10 @@ impl Request {
             return if fits(fixed) { vec![fixed] } else { Vec::new() };
         }
         let weekdays = self.start_weekdays.as_deref().unwrap_or(default_weekdays);
-        self.earliest_start
+        let (first, last) = (self.earliest_start.max(horizon.from), last_start.min(horizon.to));
+        first
             .iter_days()
-            .take_while(|d| *d <= last_start)
+            .take_while(|d| *d <= last)
             .filter(|d| fits(*d) && on_weekday(*d, weekdays))
             .collect()
     }

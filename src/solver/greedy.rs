@@ -34,35 +34,65 @@ struct State {
     blocked: Vec<Vec<(i64, i64)>>,
 }
 
-/// Builds a greedy schedule. Pins are ignored: with pins the result may violate C10, and the
-/// caller must not use it as a start then.
-pub fn greedy(problem: &Problem, space: &Space) -> Choice {
+/// Builds a greedy schedule that respects every rule, pins included: pinned requests first,
+/// then by priority, scarcest first. `None` when the greedy cannot place every pin.
+pub fn greedy(problem: &Problem, space: &Space) -> Option<Choice> {
     let mut state = State {
         used_days: vec![0; problem.trainers.len()],
         blocked: vec![Vec::new(); problem.trainers.len()],
     };
-    let mut order: Vec<usize> = (0..problem.requests.len())
-        .filter(|&r| !space.request_ranges[r].is_empty())
-        .collect();
+    let pins = pins_by_request(problem);
     let seats_count = |r: usize| {
         space.request_ranges[r]
             .clone()
             .map(|o| space.seat_ranges[o].len())
             .sum::<usize>()
     };
-    order.sort_by_key(|&r| (std::cmp::Reverse(problem.requests[r].priority), seats_count(r), r));
+    let mut order: Vec<usize> = (0..problem.requests.len())
+        .filter(|&r| !space.request_ranges[r].is_empty())
+        .collect();
+    order.sort_by_key(|&r| {
+        (
+            !pins.contains_key(&r),
+            std::cmp::Reverse(problem.requests[r].priority),
+            seats_count(r),
+            r,
+        )
+    });
     let mut choice = Choice::default();
     for r in order {
+        let (must, start) = pins.get(&r).cloned().unwrap_or_default();
         let best = space.request_ranges[r]
             .clone()
-            .filter_map(|o| team(problem, space, &state, o).map(|(cost, seats)| (cost, o, seats)))
+            .filter(|&o| start.is_none_or(|s| space.starts[o].start == s))
+            .filter_map(|o| team(problem, space, &state, o, &must).map(|(cost, seats)| (cost, o, seats)))
             .min_by_key(|(cost, o, _)| (*cost, *o));
-        let Some((_, o, seats)) = best else { continue };
+        let Some((_, o, seats)) = best else {
+            if pins.contains_key(&r) {
+                return None;
+            }
+            continue;
+        };
         take(problem, space, &mut state, o, &seats);
         choice.options.push(o);
         choice.seats.extend(seats);
     }
-    choice
+    Some(choice)
+}
+
+/// For each pinned request: its pinned trainers and pinned start (pins on one request must agree).
+fn pins_by_request(problem: &Problem) -> BTreeMap<usize, (Vec<usize>, Option<chrono::NaiveDate>)> {
+    let mut out: BTreeMap<usize, (Vec<usize>, Option<chrono::NaiveDate>)> = BTreeMap::new();
+    for pin in &problem.pins {
+        let r = problem.requests.iter().position(|r| r.id == pin.request);
+        let t = problem.trainers.iter().position(|t| t.id == pin.trainer);
+        if let (Some(r), Some(t)) = (r, t) {
+            let entry = out.entry(r).or_default();
+            entry.0.push(t);
+            entry.1 = entry.1.or(pin.start);
+        }
+    }
+    out
 }
 
 fn fits(problem: &Problem, space: &Space, state: &State, seat: &Seat) -> bool {
@@ -85,18 +115,29 @@ fn blocked_span(problem: &Problem, space: &Space, o: usize) -> (i64, i64) {
     )
 }
 
-/// The cheapest team for option `o`: leads first, then others, cheapest first, within the
-/// same-country cap; `None` when the minimum or the leads cannot be met.
-fn team(problem: &Problem, space: &Space, state: &State, o: usize) -> Option<(u64, Vec<usize>)> {
+/// The cheapest team for option `o` that includes every trainer in `must`: those first, then
+/// leads, then others, cheapest first, within the same-country cap; `None` when the minimum,
+/// the leads or a must-have trainer cannot be met.
+fn team(
+    problem: &Problem,
+    space: &Space,
+    state: &State,
+    o: usize,
+    must: &[usize],
+) -> Option<(u64, Vec<usize>)> {
     let r = &problem.requests[space.starts[o].request];
     let mut free: Vec<usize> = space.seat_ranges[o]
         .clone()
         .filter(|&k| fits(problem, space, state, &space.seats[k]))
         .collect();
-    free.sort_by_key(|&k| (!space.seats[k].lead, space.seats[k].cost, k));
+    let is_must = |k: &usize| must.contains(&space.seats[*k].trainer);
+    if free.iter().filter(|k| is_must(k)).count() < must.len() || must.len() > r.trainers_max as usize {
+        return None;
+    }
+    free.sort_by_key(|&k| (!is_must(&k), !space.seats[k].lead, space.seats[k].cost, k));
     let cap = r.max_same_country.unwrap_or(u32::MAX);
     let mut per_country: BTreeMap<&_, u32> = BTreeMap::new();
-    let (mut chosen, mut leads) = (Vec::new(), 0);
+    let mut chosen = Vec::new();
     let mut add = |k: usize, chosen: &mut Vec<usize>| {
         let n = per_country
             .entry(&problem.trainers[space.seats[k].trainer].country)
@@ -106,9 +147,13 @@ fn team(problem: &Problem, space: &Space, state: &State, o: usize) -> Option<(u6
             chosen.push(k)
         })
     };
-    for &k in free.iter().filter(|&&k| space.seats[k].lead) {
-        if leads < r.leads && add(k, &mut chosen).is_some() {
-            leads += 1;
+    for &k in free.iter().filter(|k| is_must(k)) {
+        add(k, &mut chosen)?;
+    }
+    let leads_of = |chosen: &[usize]| chosen.iter().filter(|&&k| space.seats[k].lead).count() as u32;
+    for &k in free.iter().filter(|&&k| space.seats[k].lead && !is_must(&k)) {
+        if leads_of(&chosen) < r.leads {
+            add(k, &mut chosen);
         }
     }
     free.sort_by_key(|&k| (space.seats[k].cost, k));
@@ -120,7 +165,8 @@ fn team(problem: &Problem, space: &Space, state: &State, o: usize) -> Option<(u6
             add(k, &mut chosen);
         }
     }
-    let ok = leads >= r.leads && chosen.len() >= r.trainers_min as usize;
+    let ok = leads_of(&chosen) >= r.leads
+        && (r.trainers_min as usize..=r.trainers_max as usize).contains(&chosen.len());
     ok.then(|| (chosen.iter().map(|&k| space.seats[k].cost).sum(), chosen))
 }
 

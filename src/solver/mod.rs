@@ -131,7 +131,11 @@ fn solve_tiers(
         extra: options.highs_options.clone(),
     };
     let cliques = options.formulation == formulation::Kind::Cliques;
-    let warm = (cliques && problem.pins.is_empty()).then(|| greedy::greedy(problem, space).to_columns(space));
+    let warm = if cliques {
+        greedy::greedy(problem, space).map(|g| g.to_columns(space))
+    } else {
+        None
+    };
     let coverage = f.coverage(problem, space);
     let t1 = run_tier(
         f.vars.clone(),

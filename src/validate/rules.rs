@@ -11,6 +11,12 @@ use crate::format::RawProblem;
 /// Longest training accepted, in days.
 pub const MAX_DURATION: i64 = 366;
 
+/// Longest horizon or window accepted, in days (about three years).
+pub const MAX_SPAN_DAYS: i64 = 1100;
+
+/// Largest fare or per diem accepted, in currency units.
+pub const MAX_AMOUNT: u64 = 1_000_000;
+
 /// Every error in `raw`, in no particular order.
 pub fn check_raw(raw: &RawProblem) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -61,6 +67,13 @@ fn err(
 
 fn check_top(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
     if let Some(h) = raw.horizon {
+        check_span(
+            h.start,
+            h.end,
+            JsonPath::root().key("horizon").key("end"),
+            "horizon",
+            out,
+        );
         if h.start > h.end {
             let msg = format!("the horizon ends ({}) before it starts ({})", h.end, h.start);
             err(
@@ -82,9 +95,16 @@ fn check_top(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
             "list at least one, e.g. [\"mon\"]",
         );
     }
+    check_amount(raw.policy.regional_fare, policy.key("regional_fare"), out);
+    check_amount(
+        raw.policy.interregional_fare,
+        policy.key("interregional_fare"),
+        out,
+    );
     let mut pairs = BTreeMap::new();
     for (i, c) in &raw.travel_costs {
         let path = JsonPath::root().key("travel_costs").index(*i);
+        check_amount(c.cost, path.key("cost"), out);
         if let Some(first) = pairs.insert((c.from.as_str(), c.to.as_str()), *i) {
             let msg = format!(
                 "the fare from {} to {} is given twice (first at travel_costs[{first}])",
@@ -106,6 +126,43 @@ fn check_top(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// E031: a horizon or window of more than about three years is almost surely a typo.
+fn check_span(
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    path: JsonPath,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let days = (to - from).num_days() + 1;
+    if days > MAX_SPAN_DAYS {
+        let msg = format!(
+            "the {what} spans {days} days ({from} … {to}); mtplan plans at most {MAX_SPAN_DAYS} days"
+        );
+        err(
+            out,
+            "E031",
+            path,
+            msg,
+            "check the years of both dates (a typo such as 9027 for 2027?)",
+        );
+    }
+}
+
+/// E034: an amount too large to be a real fare or per diem.
+fn check_amount(amount: u64, path: JsonPath, out: &mut Vec<Diagnostic>) {
+    if amount > MAX_AMOUNT {
+        let msg = format!("{amount} is more than the largest amount accepted ({MAX_AMOUNT})");
+        err(
+            out,
+            "E034",
+            path,
+            msg,
+            "give the amount in whole currency units, e.g. 1500",
+        );
+    }
+}
+
 fn country_hint(raw: &RawProblem) -> String {
     if raw.countries_given {
         "use a code from the file's `countries` table, or add the country there".to_owned()
@@ -122,6 +179,11 @@ fn check_countries(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
         out,
     );
     for (i, c) in raw.countries.iter().filter(|_| raw.countries_given) {
+        check_amount(
+            c.per_diem,
+            JsonPath::root().key("countries").index(*i).key("per_diem"),
+            out,
+        );
         if !(c.code.len() == 2 && c.code.chars().all(|ch| ch.is_ascii_uppercase())) {
             let path = JsonPath::root().key("countries").index(*i).key("code");
             err(
@@ -257,6 +319,13 @@ fn check_request(
 }
 
 fn check_request_dates(path: &JsonPath, r: &RequestV1, out: &mut Vec<Diagnostic>) {
+    check_span(
+        r.earliest_start,
+        r.latest_end,
+        path.key("latest_end"),
+        "window",
+        out,
+    );
     if !(1..=MAX_DURATION).contains(&r.duration_days) {
         let msg = format!(
             "duration_days is {}; a training lasts 1 to {MAX_DURATION} days",
@@ -364,23 +433,27 @@ fn check_request_counts(path: &JsonPath, r: &RequestV1, out: &mut Vec<Diagnostic
 fn check_pins(raw: &RawProblem, out: &mut Vec<Diagnostic>) {
     for (i, p) in &raw.pins {
         let path = JsonPath::root().key("pinned").index(*i);
-        if !raw.trainers.iter().any(|(_, t)| t.id == p.trainer) {
+        if !raw.trainer_ids.iter().any(|(_, id)| *id == p.trainer) {
+            let msg = format!("unknown trainer `{}`", p.trainer);
             err(
                 out,
                 "E012",
                 path.key("trainer"),
-                format!("unknown trainer `{}`", p.trainer),
+                msg,
                 "use the id of a trainer in `trainers`",
             );
         }
-        let Some((_, r)) = raw.requests.iter().find(|(_, r)| r.id == p.request) else {
+        if !raw.request_ids.iter().any(|(_, id)| *id == p.request) {
+            let msg = format!("unknown request `{}`", p.request);
             err(
                 out,
                 "E013",
                 path.key("request"),
-                format!("unknown request `{}`", p.request),
+                msg,
                 "use the id of a request in `requests`",
             );
+        }
+        let Some((_, r)) = raw.requests.iter().find(|(_, r)| r.id == p.request) else {
             continue;
         };
         if let Some(start) = p.start.filter(|s| *s < r.earliest_start || *s > r.latest_end) {
