@@ -345,7 +345,7 @@ error[E020]: many-errors.json:84:21: requests[0].latest_end: the window ends (20
   hint: swap `earliest_start` and `latest_end`
 error[E025]: many-errors.json:86:16: requests[0].leads: leads (2) is more than the most trainers allowed (1)
   hint: lower leads or raise the trainer count
-error[E026]: many-errors.json:87:19: requests[0].priority: priority must be 1 or more
+error[E026]: many-errors.json:87:19: requests[0].priority: priority is 0; it must be 1 to 1000
   hint: use 1 for normal requests, higher for important ones
 error[E014]: many-errors.json:89:9: requests[0].regions[0]: unknown region `East Asia`
   hint: use a region of the country table: Central Asia and the Caucasus, East Africa, Pacific Islands, Southern Africa, West Africa

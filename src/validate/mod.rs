@@ -4,9 +4,10 @@
 //! field, `E010` duplicate id, `E011` unknown country, `E012`/`E013` unknown trainer or
 //! request in a pin, `E014` unknown region, `E020` reversed dates, `E021` fixed start outside
 //! its window, `E022` duration under one day, `E023` min above max, `E024` no trainer
-//! wanted, `E025` more leads than trainers, `E026` priority 0, `E027` bad language code,
+//! wanted, `E025` more leads than trainers, `E026` priority outside 1–1000, `E027` bad language code,
 //! `E028` no start weekday, `E029` same-country limit 0, `E030` pinned start outside window,
-//! `E032` bad country code, `E033` area listed twice. Warnings: `W101` request no plan can
+//! `E032` bad country code, `E033` area listed twice, `E031` horizon or window over three years, `E034` amount over
+//! 1,000,000, `E036` team over 100 trainers. Warnings: `W101` request no plan can
 //! staff, `W102` area nobody holds, `W103` request without an allowed start.
 
 mod diagnostic;

@@ -14,6 +14,12 @@ pub const MAX_DURATION: i64 = 366;
 /// Longest horizon or window accepted, in days (about three years).
 pub const MAX_SPAN_DAYS: i64 = 1100;
 
+/// Highest priority accepted.
+pub const MAX_PRIORITY: u32 = 1000;
+
+/// Largest team accepted.
+pub const MAX_TEAM: u32 = 100;
+
 /// Largest fare or per diem accepted, in currency units.
 pub const MAX_AMOUNT: u64 = 1_000_000;
 
@@ -410,13 +416,24 @@ fn check_request_counts(path: &JsonPath, r: &RequestV1, out: &mut Vec<Diagnostic
             "lower leads or raise the trainer count",
         );
     }
-    if r.priority == 0 {
+    if !(1..=MAX_PRIORITY).contains(&r.priority) {
+        let msg = format!("priority is {}; it must be 1 to {MAX_PRIORITY}", r.priority);
         err(
             out,
             "E026",
             path.key("priority"),
-            "priority must be 1 or more".into(),
+            msg,
             "use 1 for normal requests, higher for important ones",
+        );
+    }
+    if max > MAX_TEAM {
+        let msg = format!("a team of up to {max} trainers; mtplan staffs at most {MAX_TEAM} per request");
+        err(
+            out,
+            "E036",
+            path.key("trainers"),
+            msg,
+            "split the training into several requests",
         );
     }
     if r.max_same_country == Some(0) {
