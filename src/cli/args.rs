@@ -32,6 +32,22 @@ pub enum Command {
     },
     /// Write a reproducible synthetic problem shaped like the real programme.
     Generate(GenerateArgs),
+    /// Run a fixed benchmark suite and write its table (Markdown and CSV).
+    Bench(BenchArgs),
+}
+
+/// Arguments of `bench`.
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Suite: `quick`, `programme` (default problem + 5 generated, both formulations) or `scale`.
+    #[arg(long, default_value = "programme")]
+    pub suite: String,
+    /// Folder for the generated problems and the tables `bench.md` and `bench.csv`.
+    #[arg(short, long, default_value = "bench-results")]
+    pub output: PathBuf,
+    /// Replace existing tables.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// How `solve` prints its result on stdout.

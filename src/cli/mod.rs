@@ -4,13 +4,14 @@
 //! schedule (infeasible problem, or none found in time); 4 I/O or internal error.
 
 mod args;
+pub mod bench;
 mod report;
 mod write;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-pub use args::{Cli, Command, Format, GenerateArgs, SolveArgs};
+pub use args::{BenchArgs, Cli, Command, Format, GenerateArgs, SolveArgs};
 pub use write::{write_atomic, WriteError};
 
 use crate::format::{self, LoadError, Loaded};
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Verify { problem, schedule } => verify(&problem, &schedule),
         Command::Check { problem } => check(&problem),
         Command::Generate(a) => generate_cmd(&a),
+        Command::Bench(a) => bench_cmd(&a),
     })
 }
 
@@ -199,5 +201,58 @@ fn generate_cmd(a: &GenerateArgs) -> u8 {
                 }
             }
         },
+    }
+}
+
+fn bench_cmd(a: &BenchArgs) -> u8 {
+    let Some(cases) = bench::suite(&a.suite) else {
+        eprintln!(
+            "error: unknown suite `{}`; use quick, programme or scale",
+            a.suite
+        );
+        return BAD_INPUT;
+    };
+    let (md_path, csv_path) = (a.output.join("bench.md"), a.output.join("bench.csv"));
+    if !a.force && (md_path.exists() || csv_path.exists()) {
+        eprintln!(
+            "error: {} already holds a bench table; choose another -o or pass --force",
+            a.output.display()
+        );
+        return BAD_INPUT;
+    }
+    if let Err(e) = std::fs::create_dir_all(&a.output) {
+        eprintln!("error: cannot create {}: {e}", a.output.display());
+        return FAILURE;
+    }
+    let mut rows = Vec::new();
+    for (i, case) in cases.iter().enumerate() {
+        eprintln!(
+            "[{}/{}] {} ({})",
+            i + 1,
+            cases.len(),
+            case.problem,
+            case.formulation.code()
+        );
+        match bench::run_case(case, &a.output) {
+            Ok(row) => rows.push(row),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return FAILURE;
+            }
+        }
+    }
+    bench::add_ratios(&mut rows);
+    let md = bench::markdown(&rows, &a.suite);
+    for (path, text) in [(&md_path, md.clone()), (&csv_path, bench::csv(&rows))] {
+        if let Err(e) = write_atomic(path, text.as_bytes(), true, &[]) {
+            eprintln!("error: {e}");
+            return FAILURE;
+        }
+    }
+    print!("{md}");
+    if rows.iter().any(|r| r.violations > 0) {
+        VIOLATIONS
+    } else {
+        OK
     }
 }

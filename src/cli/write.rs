@@ -44,7 +44,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool, inputs: &[&Path])
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    let mut tmp = temp_file(dir).map_err(io)?;
     tmp.write_all(contents).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     if force {
@@ -53,4 +53,17 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool, inputs: &[&Path])
         tmp.persist_noclobber(path).map_err(|e| io(e.error))?;
     }
     Ok(())
+}
+
+/// A temporary file in `dir`, readable as a normal file would be (0666 less the umask), not
+/// tempfile's private 0600.
+fn temp_file(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".mtplan-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }

@@ -116,6 +116,12 @@ pub struct SettingsV1 {
     /// Wall-clock seconds (absent in reproducible output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elapsed_seconds: Option<f64>,
+    /// Wall-clock seconds per phase (absent in reproducible output).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase_seconds: Option<std::collections::BTreeMap<String, f64>>,
+    /// Peak resident memory of the solving process, MiB (absent in reproducible output).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_memory_mib: Option<f64>,
 }
 
 /// Why a schedule file could not be read.
@@ -150,7 +156,13 @@ pub fn load_schedule(path: &Path, problem: &Problem) -> Result<Schedule, Schedul
         file: file.clone(),
         source,
     })?;
-    let de = &mut serde_json::Deserializer::from_slice(&text);
+    parse_schedule(&text, &file, problem)
+}
+
+/// Reads schedule JSON `bytes` for `problem`, naming `file` in errors.
+pub fn parse_schedule(text: &[u8], file: &str, problem: &Problem) -> Result<Schedule, ScheduleError> {
+    let file = file.to_owned();
+    let de = &mut serde_json::Deserializer::from_slice(text);
     let raw: ScheduleV1 = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = match e.path().to_string() {
             p if p == "." => "(top level)".to_owned(),
@@ -278,6 +290,8 @@ pub fn schedule_to_json(problem: &Problem, s: &Schedule, with_elapsed: bool) -> 
             model_rows: st.model_rows,
             model_columns: st.model_columns,
             elapsed_seconds: with_elapsed.then_some(st.elapsed_seconds),
+            phase_seconds: with_elapsed.then(|| st.phase_seconds.iter().cloned().collect()),
+            peak_memory_mib: st.peak_memory_mib.filter(|_| with_elapsed),
         }),
     };
     let mut out = serde_json::to_string_pretty(&v1).unwrap_or_default();

@@ -107,6 +107,10 @@ pub struct Settings {
     pub mip_rel_gap: f64,
     /// Wall-clock seconds the solve took (left out of reproducible outputs on request).
     pub elapsed_seconds: f64,
+    /// Wall-clock seconds per phase (`model`, `tier1`, `tier2`), in order.
+    pub phase_seconds: Vec<(String, f64)>,
+    /// Peak resident memory of the process in MiB, where the system tells it.
+    pub peak_memory_mib: Option<f64>,
     /// Rows and columns of the MILP model.
     pub model_rows: usize,
     /// Columns (variables) of the MILP model.

@@ -88,7 +88,11 @@ pub fn solve(problem: &Problem, options: &Options) -> Result<Schedule, SolveErro
         model_rows: f.rows.len(),
         model_columns: space.starts.len() + space.seats.len(),
         elapsed_seconds: 0.0,
+        phase_seconds: Vec::new(),
+        peak_memory_mib: None,
     };
+    let mut phases = Phases::new(&clock);
+    phases.mark("model");
     let progress = |msg: String| {
         if options.progress {
             eprintln!("[{:7.2}s] {msg}", clock.elapsed().as_secs_f64());
@@ -101,11 +105,43 @@ pub fn solve(problem: &Problem, options: &Options) -> Result<Schedule, SolveErro
     let mut schedule = if space.starts.is_empty() {
         extract::schedule(problem, &space, &[], extract::Proof::trivial())
     } else {
-        solve_tiers(problem, &space, f, options, &clock, &progress)?
+        solve_tiers(problem, &space, f, options, &clock, &progress, &mut phases)?
     };
     settings.elapsed_seconds = clock.elapsed().as_secs_f64();
+    settings.phase_seconds = phases.list;
+    settings.peak_memory_mib = peak_memory_mib();
     schedule.settings = Some(settings);
     Ok(schedule)
+}
+
+/// Wall-clock time per phase.
+struct Phases {
+    last: Instant,
+    list: Vec<(String, f64)>,
+}
+
+impl Phases {
+    fn new(start: &Instant) -> Self {
+        Self {
+            last: *start,
+            list: Vec::new(),
+        }
+    }
+
+    /// Ends the phase `name` now.
+    fn mark(&mut self, name: &str) {
+        let now = Instant::now();
+        self.list.push((name.to_owned(), (now - self.last).as_secs_f64()));
+        self.last = now;
+    }
+}
+
+/// Peak resident memory of this process (VmHWM), on systems with /proc.
+pub fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
 
 fn remaining(options: &Options, clock: &Instant, share: f64) -> Option<f64> {
@@ -121,6 +157,7 @@ fn solve_tiers(
     options: &Options,
     clock: &Instant,
     progress: &dyn Fn(String),
+    phases: &mut Phases,
 ) -> Result<Schedule, SolveError> {
     let tier = |time_limit, gap| TierSettings {
         time_limit,
@@ -146,6 +183,7 @@ fn solve_tiers(
         &tier(remaining(options, clock, 0.7), 0.0),
     )
     .map_err(SolveError::Solver)?;
+    phases.mark("tier1");
     let ceiling = extract::coverage_ceiling(problem, space);
     let (values, cov, cov_bound) = match t1 {
         TierOutcome::Infeasible => return Err(SolveError::Infeasible(pins::conflicting_pins(problem))),
@@ -178,6 +216,7 @@ fn solve_tiers(
         &tier(remaining(options, clock, 1.0), options.mip_rel_gap),
     )
     .map_err(SolveError::Solver)?;
+    phases.mark("tier2");
     let (values, cost_bound) = match t2 {
         TierOutcome::Solved { values, bound, .. } => (values, bound.max(0.0)),
         _ => (values, 0.0),

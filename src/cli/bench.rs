@@ -1,0 +1,291 @@
+//! `mtplan bench`: a fixed, reproducible benchmark suite. Each case is solved by a child
+//! `mtplan solve` (so peak memory and HiGHS's thread state are the case's own), verified by the
+//! independent checker, and written as a Markdown and a CSV table with the ratio to the plain
+//! baseline formulation measured in the same run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use serde_json::Value;
+
+use crate::solver::formulation::Kind;
+use crate::{checker, format, generate};
+
+/// One benchmark case.
+#[derive(Clone, Debug)]
+pub struct Case {
+    /// Problem name in the table.
+    pub problem: String,
+    /// Generated size and seed; `None` for the bundled default problem.
+    pub generated: Option<(usize, usize, u64)>,
+    /// Formulation to solve with.
+    pub formulation: Kind,
+    /// Time limit, seconds.
+    pub time_limit: Option<f64>,
+}
+
+fn case(
+    problem: &str,
+    generated: Option<(usize, usize, u64)>,
+    formulation: Kind,
+    limit: Option<f64>,
+) -> Case {
+    Case {
+        problem: problem.to_owned(),
+        generated,
+        formulation,
+        time_limit: limit,
+    }
+}
+
+/// The named suites: `quick` (a smoke run), `programme` (the default problem and five
+/// generated problems of the programme's size, both formulations) and `scale` (1×, 3×, 10×
+/// and 30× the programme, the default formulation, with the time limits).
+pub fn suite(name: &str) -> Option<Vec<Case>> {
+    let both = |problem: &str, g, limit| {
+        vec![
+            case(problem, g, Kind::Cliques, limit),
+            case(problem, g, Kind::Plain, limit),
+        ]
+    };
+    Some(match name {
+        "quick" => (1..=2)
+            .flat_map(|s| both(&format!("gen-70x100-s{s}"), Some((70, 100, s)), Some(120.0)))
+            .collect(),
+        "programme" => std::iter::once(both("default-2027", None, Some(900.0)))
+            .chain((1..=5).map(|s| both(&format!("gen-210x300-s{s}"), Some((210, 300, s)), Some(900.0))))
+            .flatten()
+            .collect(),
+        "scale" => [
+            (1, 210, 300, 120.0),
+            (3, 630, 900, 120.0),
+            (10, 2100, 3000, 120.0),
+            (30, 6300, 9000, 600.0),
+        ]
+        .into_iter()
+        .map(|(k, t, r, limit)| {
+            case(
+                &format!("{k}x-{t}x{r}-s1"),
+                Some((t, r, 1)),
+                Kind::Cliques,
+                Some(limit),
+            )
+        })
+        .collect(),
+        _ => return None,
+    })
+}
+
+/// One measured row.
+#[derive(Clone, Debug, Default)]
+pub struct Row {
+    /// Case name.
+    pub problem: String,
+    /// Trainers and requests.
+    pub size: (usize, usize),
+    /// Formulation.
+    pub formulation: String,
+    /// Model rows and columns.
+    pub model: (u64, u64),
+    /// Seconds: model building, tier 1, tier 2, whole child process.
+    pub seconds: (f64, f64, f64, f64),
+    /// Status reported.
+    pub status: String,
+    /// Coverage and cost.
+    pub objective: (f64, f64),
+    /// Coverage and cost bounds.
+    pub bound: (f64, f64),
+    /// Coverage and cost gaps.
+    pub gap: (f64, f64),
+    /// Peak memory of the solving process, MiB.
+    pub peak_mib: f64,
+    /// Checker violations (must be 0).
+    pub violations: usize,
+    /// Plain time / cliques time for the same problem, filled in after the run.
+    pub ratio: Option<f64>,
+}
+
+/// Materialises the case's problem file in `dir` and returns its path.
+fn problem_file(case: &Case, dir: &Path) -> Result<PathBuf, String> {
+    let Some((t, r, seed)) = case.generated else {
+        return Ok(PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/problems/default-2027.json"
+        )));
+    };
+    let path = dir.join(format!("{}.json", case.problem));
+    if !path.exists() {
+        let json = serde_json::to_string(&generate::generate(&generate::Spec::new(t, r, seed)))
+            .map_err(|e| e.to_string())?;
+        super::write_atomic(&path, json.as_bytes(), false, &[]).map_err(|e| e.to_string())?;
+    }
+    Ok(path)
+}
+
+/// Runs one case and verifies its schedule.
+pub fn run_case(case: &Case, dir: &Path) -> Result<Row, String> {
+    let file = problem_file(case, dir)?;
+    let problem = format::load_problem(&file).map_err(|e| e.to_string())?.problem;
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut cmd = Command::new(exe);
+    cmd.arg("solve")
+        .arg(&file)
+        .args(["--format", "json", "-q", "--formulation", case.formulation.code()]);
+    if let Some(limit) = case.time_limit {
+        cmd.args(["--time-limit", &limit.to_string()]);
+    }
+    let clock = Instant::now();
+    let out = cmd.output().map_err(|e| e.to_string())?;
+    let wall = clock.elapsed().as_secs_f64();
+    if !out.status.success() {
+        return Err(format!(
+            "{}: {}",
+            case.problem,
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    let schedule = format::parse_schedule(&out.stdout, &case.problem, &problem).map_err(|e| e.to_string())?;
+    let violations = checker::check(&problem, &schedule).len();
+    let v: Value = serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())?;
+    let f = |x: &Value| x.as_f64().unwrap_or(f64::NAN);
+    let st = &v["settings"];
+    let phase = |name: &str| f(&st["phase_seconds"][name]);
+    Ok(Row {
+        problem: case.problem.clone(),
+        size: (problem.trainers.len(), problem.requests.len()),
+        formulation: case.formulation.code().to_owned(),
+        model: (
+            st["model_rows"].as_u64().unwrap_or(0),
+            st["model_columns"].as_u64().unwrap_or(0),
+        ),
+        seconds: (phase("model"), phase("tier1"), phase("tier2"), wall),
+        status: v["status"].as_str().unwrap_or("?").to_owned(),
+        objective: (f(&v["objective"]["coverage"]), f(&v["objective"]["cost"])),
+        bound: (f(&v["bound"]["coverage"]), f(&v["bound"]["cost"])),
+        gap: (f(&v["gap"]["coverage"]), f(&v["gap"]["cost"])),
+        peak_mib: f(&st["peak_memory_mib"]),
+        violations,
+        ratio: None,
+    })
+}
+
+/// Fills in the plain/cliques time ratio of every problem solved both ways.
+pub fn add_ratios(rows: &mut [Row]) {
+    let time_of = |rows: &[Row], p: &str, f: &str| {
+        rows.iter()
+            .find(|r| r.problem == p && r.formulation == f)
+            .map(|r| r.seconds.3)
+    };
+    let ratios: Vec<Option<f64>> = rows
+        .iter()
+        .map(|r| Some(time_of(rows, &r.problem, "plain")? / time_of(rows, &r.problem, "cliques")?))
+        .collect();
+    for (row, ratio) in rows.iter_mut().zip(ratios) {
+        row.ratio = ratio;
+    }
+}
+
+/// The median of `xs` (NaN when empty).
+pub fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    match xs.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => xs[n / 2],
+        n => (xs[n / 2 - 1] + xs[n / 2]) / 2.0,
+    }
+}
+
+const HEADER: [&str; 19] = [
+    "problem",
+    "trainers",
+    "requests",
+    "formulation",
+    "rows",
+    "columns",
+    "model_s",
+    "tier1_s",
+    "tier2_s",
+    "total_s",
+    "status",
+    "coverage",
+    "cost",
+    "coverage_bound",
+    "cost_bound",
+    "cost_gap",
+    "peak_mib",
+    "violations",
+    "plain_ratio",
+];
+
+fn cells(r: &Row) -> Vec<String> {
+    let ratio = r.ratio.map_or(String::new(), |x| format!("{x:.2}"));
+    vec![
+        r.problem.clone(),
+        r.size.0.to_string(),
+        r.size.1.to_string(),
+        r.formulation.clone(),
+        r.model.0.to_string(),
+        r.model.1.to_string(),
+        format!("{:.2}", r.seconds.0),
+        format!("{:.2}", r.seconds.1),
+        format!("{:.2}", r.seconds.2),
+        format!("{:.2}", r.seconds.3),
+        r.status.clone(),
+        r.objective.0.to_string(),
+        r.objective.1.to_string(),
+        r.bound.0.to_string(),
+        r.bound.1.to_string(),
+        format!("{:.2e}", r.gap.1),
+        format!("{:.0}", r.peak_mib),
+        r.violations.to_string(),
+        ratio,
+    ]
+}
+
+/// The table as CSV.
+pub fn csv(rows: &[Row]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(HEADER);
+    rows.iter().for_each(|r| {
+        let _ = w.write_record(cells(r));
+    });
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The table as Markdown, with medians per formulation and of the ratio.
+pub fn markdown(rows: &[Row], suite: &str) -> String {
+    let mut out = format!("| {} |\n|{}\n", HEADER.join(" | "), " --- |".repeat(HEADER.len()));
+    for r in rows {
+        out.push_str(&format!("| {} |\n", cells(r).join(" | ")));
+    }
+    for f in ["cliques", "plain"] {
+        let times: Vec<f64> = rows
+            .iter()
+            .filter(|r| r.formulation == f)
+            .map(|r| r.seconds.3)
+            .collect();
+        if !times.is_empty() {
+            let max = times.iter().copied().fold(0.0, f64::max);
+            out.push_str(&format!(
+                "\n{f}: median {:.2} s, max {max:.2} s over {} run(s)",
+                median(times.clone()),
+                times.len()
+            ));
+        }
+    }
+    let ratios: Vec<f64> = rows
+        .iter()
+        .filter(|r| r.formulation == "cliques")
+        .filter_map(|r| r.ratio)
+        .collect();
+    if !ratios.is_empty() {
+        out.push_str(&format!("\nplain / cliques time: median {:.2}×", median(ratios)));
+    }
+    let bad: usize = rows.iter().map(|r| r.violations).sum();
+    out.push_str(&format!(
+        "\nsuite `{suite}`: {} run(s), {bad} checker violation(s)\n",
+        rows.len()
+    ));
+    out
+}
