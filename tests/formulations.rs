@@ -72,3 +72,29 @@ fn warm_start_objective_offset_bug_is_worked_around() {
         );
     }
 }
+
+/// With monolingual trainers the problem falls apart into one part per working language; the
+/// decomposed solve (parts in parallel) proves the same optimum as the plain whole model.
+#[test]
+fn decomposed_parts_give_the_whole_optimum() {
+    let mut value = serde_json::to_value(generate(&Spec::new(40, 60, 6))).unwrap();
+    for t in value["trainers"].as_array_mut().unwrap() {
+        let first = t["languages"][0].clone();
+        t["languages"] = serde_json::json!([first]);
+    }
+    let p = parse_problem(&serde_json::to_vec(&value).unwrap(), "p.json")
+        .unwrap()
+        .problem;
+    let schedule = solver::solve(&p, &solver::Options::default()).unwrap();
+    assert!(checker::check(&p, &schedule).is_empty());
+    assert!(
+        schedule.settings.as_ref().unwrap().parts >= 3,
+        "expected one part per language"
+    );
+    assert_eq!(schedule.status, Status::Optimal);
+    assert_eq!(schedule.objective.unwrap(), optimum(&p, Kind::Plain));
+    assert_eq!(
+        schedule.scheduled.len() + schedule.unscheduled.len(),
+        p.requests.len()
+    );
+}

@@ -107,6 +107,9 @@ pub struct SettingsV1 {
     /// Relative gap tolerance per tier.
     #[serde(default)]
     pub mip_rel_gap: f64,
+    /// Independent parts solved separately.
+    #[serde(default)]
+    pub parts: usize,
     /// MILP rows.
     #[serde(default)]
     pub model_rows: usize,
@@ -287,6 +290,7 @@ pub fn schedule_to_json(problem: &Problem, s: &Schedule, with_elapsed: bool) -> 
             seed: st.seed,
             time_limit_seconds: st.time_limit_seconds,
             mip_rel_gap: st.mip_rel_gap,
+            parts: st.parts,
             model_rows: st.model_rows,
             model_columns: st.model_columns,
             elapsed_seconds: with_elapsed.then_some(st.elapsed_seconds),

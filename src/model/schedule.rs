@@ -111,6 +111,8 @@ pub struct Settings {
     pub phase_seconds: Vec<(String, f64)>,
     /// Peak resident memory of the process in MiB, where the system tells it.
     pub peak_memory_mib: Option<f64>,
+    /// Independent parts the problem was split into (1 when it was solved whole).
+    pub parts: usize,
     /// Rows and columns of the MILP model.
     pub model_rows: usize,
     /// Columns (variables) of the MILP model.

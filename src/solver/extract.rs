@@ -107,7 +107,7 @@ pub fn schedule(problem: &Problem, space: &Space, columns: &[f64], proof: Proof)
 }
 
 /// Integer bounds, relative gaps and the honest status.
-fn judge(coverage: u64, cost: u64, proof: Proof) -> (Bound, Gap, Status) {
+pub fn judge(coverage: u64, cost: u64, proof: Proof) -> (Bound, Gap, Status) {
     // Both objectives take whole values, so fractional bounds round towards the incumbent.
     let cov_bound = (proof.coverage_bound.min(proof.coverage_ceiling) + 1e-6)
         .floor()
@@ -162,6 +162,47 @@ pub fn no_solution(problem: &Problem, bound: f64, ceiling: f64) -> Schedule {
         }),
         gap: None,
         scheduled: Vec::new(),
+        unscheduled,
+        settings: None,
+    }
+}
+
+/// The union of the schedules of independent parts of `problem`: lists merged, objectives and
+/// bounds added, status and gaps judged on the sums.
+pub fn merge(problem: &Problem, parts: Vec<Schedule>, cost_tolerance: f64) -> Schedule {
+    if parts.iter().any(|p| p.status == Status::NoSolutionFound) {
+        let bound: f64 = parts.iter().filter_map(|p| p.bound).map(|b| b.coverage).sum();
+        return no_solution(problem, bound, f64::INFINITY);
+    }
+    let mut scheduled: Vec<Assignment> = parts.iter().flat_map(|p| p.scheduled.iter().cloned()).collect();
+    scheduled.sort();
+    let done: std::collections::BTreeSet<_> = scheduled.iter().map(|a| a.request.clone()).collect();
+    let mut unscheduled: Vec<Unscheduled> = problem
+        .requests
+        .iter()
+        .filter(|r| !done.contains(&r.id))
+        .map(|r| Unscheduled {
+            request: r.id.clone(),
+            reasons: Vec::new(),
+        })
+        .collect();
+    unscheduled.sort();
+    let sum = |f: &dyn Fn(&Schedule) -> f64| parts.iter().map(f).sum::<f64>();
+    let coverage = sum(&|p| p.objective.map_or(0.0, |o| o.coverage as f64)) as u64;
+    let cost = sum(&|p| p.objective.map_or(0.0, |o| o.cost as f64)) as u64;
+    let proof = Proof {
+        coverage_bound: sum(&|p| p.bound.map_or(0.0, |b| b.coverage)),
+        coverage_ceiling: f64::INFINITY,
+        cost_bound: sum(&|p| p.bound.map_or(0.0, |b| b.cost)),
+        cost_tolerance,
+    };
+    let (bound, gap, status) = judge(coverage, cost, proof);
+    Schedule {
+        status,
+        objective: Some(Objective { coverage, cost }),
+        bound: Some(bound),
+        gap: Some(gap),
+        scheduled,
         unscheduled,
         settings: None,
     }

@@ -88,7 +88,32 @@ pub fn build(problem: &Problem, space: &Space, kind: Kind) -> Formulation {
     }
     budgets(problem, space, &mut f);
     pins(problem, space, &mut f);
+    if kind == Kind::Cliques {
+        once_per_request(problem, space, &mut f);
+    }
     f
+}
+
+/// Σ_s x[t,r,s] ≤ Σ_s y[r,s]: a trainer serves a request at most as often as it is held.
+/// Implied for integers; in the LP it stops a cheap trainer from filling both halves of a
+/// request split across two starts.
+fn once_per_request(problem: &Problem, space: &Space, f: &mut Formulation) {
+    for (ri, range) in space.request_ranges.iter().enumerate() {
+        if range.len() < 2 || problem.requests[ri].trainers_max < 2 {
+            continue;
+        }
+        let held: Expression = range.clone().map(|o| f.y[o]).sum();
+        let mut by_trainer: BTreeMap<usize, Expression> = BTreeMap::new();
+        for k in range.clone().flat_map(|o| space.seat_ranges[o].clone()) {
+            by_trainer
+                .entry(space.seats[k].trainer)
+                .or_default()
+                .add_mul(1.0, f.x[k]);
+        }
+        for (_, e) in by_trainer {
+            f.rows.push(constraint!(e <= held.clone()));
+        }
+    }
 }
 
 /// Σ_s y[r,s] ≤ 1 for every request r.

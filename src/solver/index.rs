@@ -2,6 +2,7 @@
 //! staffed alone, and for each such start the trainers free then.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::eligibility::{self, is_lead};
 use crate::model::{Problem, Request};
@@ -49,16 +50,24 @@ impl Space {
     /// Builds the space. With `presolve`, only starts at which the request could be staffed
     /// alone are kept; without, every allowed start with at least one free eligible trainer.
     pub fn build(problem: &Problem, presolve: bool) -> Self {
+        // Each request's options are independent: work them out in parallel, then lay them out
+        // in problem order.
+        let options: Vec<Vec<(NaiveDate, Vec<usize>)>> = problem
+            .requests
+            .par_iter()
+            .map(|r| {
+                let potential = eligibility::potential(problem, r);
+                if presolve {
+                    potential.staffable
+                } else {
+                    unfiltered(problem, r, &potential)
+                }
+            })
+            .collect();
         let mut space = Space::default();
-        for (ri, r) in problem.requests.iter().enumerate() {
+        for (ri, (r, opts)) in problem.requests.iter().zip(options).enumerate() {
             let begin = space.starts.len();
-            let potential = eligibility::potential(problem, r);
-            let options = if presolve {
-                potential.staffable
-            } else {
-                unfiltered(problem, r, &potential)
-            };
-            for (start, free) in options {
+            for (start, free) in opts {
                 space.add_option(problem, ri, r, start, free);
             }
             space.request_ranges.push(begin..space.starts.len());
