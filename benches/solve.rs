@@ -33,8 +33,10 @@ fn build(c: &mut Criterion) {
     for (name, problem) in &cases {
         group.bench_with_input(BenchmarkId::from_parameter(name), problem, |b, p| {
             b.iter(|| {
-                let space = Space::build(p);
-                formulation::build(p, &space).rows.len()
+                let space = Space::build(p, true);
+                formulation::build(p, &space, formulation::Kind::Cliques)
+                    .rows
+                    .len()
             })
         });
     }

@@ -141,6 +141,9 @@ pub struct GenerateArgs {
     /// Random seed.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Give every request a fixed start date.
+    #[arg(long)]
+    pub fixed_dates: bool,
     /// Problem name (default: "generated TxR seed S").
     #[arg(long)]
     pub name: Option<String>,

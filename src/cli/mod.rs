@@ -180,7 +180,11 @@ fn verify(problem_path: &std::path::Path, schedule_path: &std::path::Path) -> u8
 }
 
 fn generate_cmd(a: &GenerateArgs) -> u8 {
-    let mut problem = generate::generate(&generate::Spec::new(a.trainers, a.requests, a.seed));
+    let spec = generate::Spec {
+        fixed_dates: a.fixed_dates,
+        ..generate::Spec::new(a.trainers, a.requests, a.seed)
+    };
+    let mut problem = generate::generate(&spec);
     if let Some(name) = &a.name {
         problem.name = name.clone();
     }

@@ -24,6 +24,8 @@ pub struct Spec {
     pub seed: u64,
     /// First day of the planning year.
     pub year_start: NaiveDate,
+    /// Give every request a fixed start (the same random draws, so only the dates change).
+    pub fixed_dates: bool,
 }
 
 impl Spec {
@@ -35,6 +37,7 @@ impl Spec {
             requests,
             seed,
             year_start,
+            fixed_dates: false,
         }
     }
 }
@@ -200,8 +203,7 @@ fn request(rng: &mut ChaCha8Rng, spec: &Spec, i: usize) -> RequestV1 {
     let latest_end = earliest + Days::new(weeks * 7 + u64::from(duration));
     let to_monday = (7 - u64::from(earliest.weekday().num_days_from_monday())) % 7;
     let first_monday = earliest + Days::new(to_monday);
-    let fixed = rng
-        .gen_bool(0.15)
+    let fixed = (rng.gen_bool(0.15) || spec.fixed_dates)
         .then(|| first_monday + Days::new(7 * rng.gen_range(0..weeks)));
     let organiser = match kind {
         KindV1::National => format!("{host_name} Customs"),
