@@ -98,3 +98,35 @@ fn decomposed_parts_give_the_whole_optimum() {
         p.requests.len()
     );
 }
+
+/// Above `max_seats` the model is built on the cheapest few trainers per start. Its schedule
+/// must still be valid, and the bounds it reports must hold for the whole problem: never below
+/// the true optimum coverage, never above the true optimum cost.
+#[test]
+fn a_restricted_model_reports_bounds_of_the_whole_problem() {
+    for seed in [4, 5] {
+        let p = generated(70, 100, seed);
+        let full = optimum(&p, Kind::Cliques);
+        let options = solver::Options {
+            max_seats: 100,
+            ..solver::Options::default()
+        };
+        let s = solver::solve(&p, &options).unwrap();
+        assert!(checker::check(&p, &s).is_empty());
+        assert_eq!(s.settings.as_ref().unwrap().formulation, "cliques-restricted");
+        let (o, b) = (s.objective.unwrap(), s.bound.unwrap());
+        assert!(
+            o.coverage <= full.coverage && b.coverage >= full.coverage as f64,
+            "{o:?} {b:?} {full:?}"
+        );
+        if o.coverage == full.coverage {
+            assert!(
+                o.cost >= full.cost && b.cost <= full.cost as f64,
+                "{o:?} {b:?} {full:?}"
+            );
+        }
+        if s.status == Status::Optimal {
+            assert_eq!(o, full);
+        }
+    }
+}

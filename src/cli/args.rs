@@ -117,6 +117,10 @@ pub struct SolveArgs {
     /// Model to build: `cliques` (default) or the `plain` baseline kept for comparison.
     #[arg(long, value_enum, default_value_t = FormulationArg::Cliques)]
     pub formulation: FormulationArg,
+    /// Above this many seats (trainer × request × start choices) the model is built on the
+    /// cheapest few trainers per start; the schedule then carries bounds of the whole problem.
+    #[arg(long, value_name = "N", default_value_t = 250_000)]
+    pub max_seats: usize,
     /// Pass an option to HiGHS, e.g. `--highs presolve=off` (repeatable; for experiments).
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_key_value)]
     pub highs: Vec<(String, String)>,

@@ -144,6 +144,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         verbose: a.verbose,
         highs_options: a.highs.clone(),
         formulation: a.formulation.into(),
+        max_seats: a.max_seats,
     }
 }
 

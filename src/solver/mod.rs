@@ -12,6 +12,7 @@ pub mod greedy;
 mod highs_run;
 pub mod index;
 mod pins;
+pub mod restrict;
 
 use std::time::Instant;
 
@@ -42,6 +43,8 @@ pub struct Options {
     pub highs_options: Vec<(String, String)>,
     /// Which model to build.
     pub formulation: formulation::Kind,
+    /// Above this many seats the `cliques` model is built on a restricted set of seats.
+    pub max_seats: usize,
 }
 
 impl Default for Options {
@@ -55,6 +58,7 @@ impl Default for Options {
             verbose: false,
             highs_options: Vec::new(),
             formulation: formulation::Kind::default(),
+            max_seats: 250_000,
         }
     }
 }
@@ -152,8 +156,36 @@ fn merged_settings(parts: &[Schedule], options: &Options, workers: usize, clock:
     }
 }
 
-/// Solves one problem (or part) as a single MILP.
+/// Solves one problem (or part): as a single MILP, on a restricted set of seats when the
+/// problem has more than `options.max_seats` (see [`restrict`]).
 fn solve_whole(
+    problem: &Problem,
+    space: &Space,
+    options: &Options,
+    clock: &Instant,
+) -> Result<Schedule, SolveError> {
+    if options.formulation == formulation::Kind::Plain || space.seats.len() <= options.max_seats {
+        return solve_model(problem, space, options, clock);
+    }
+    let small = restrict::restrict(problem, space);
+    if options.progress {
+        let t = clock.elapsed().as_secs_f64();
+        eprintln!(
+            "[{t:7.2}s] {} seats; solving on {} of them (restricted)",
+            space.seats.len(),
+            small.seats.len()
+        );
+    }
+    let mut schedule = solve_model(problem, &small, options, clock)?;
+    restrict::rejudge(problem, space, &mut schedule, options.mip_rel_gap);
+    if let Some(s) = schedule.settings.as_mut() {
+        s.formulation = format!("{}-restricted", s.formulation);
+    }
+    Ok(schedule)
+}
+
+/// Solves the MILP on `space`.
+fn solve_model(
     problem: &Problem,
     space: &Space,
     options: &Options,
@@ -229,10 +261,12 @@ pub fn peak_memory_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// Share of the time left for the next phase. 5 % of the limit is held back: HiGHS checks its
+/// limit only now and then (not inside presolve), and the schedule still has to be written.
 fn remaining(options: &Options, clock: &Instant, share: f64) -> Option<f64> {
     options
         .time_limit
-        .map(|limit| ((limit - clock.elapsed().as_secs_f64()) * share).max(0.01))
+        .map(|limit| ((limit * 0.95 - clock.elapsed().as_secs_f64()) * share).max(0.01))
 }
 
 fn solve_tiers(
