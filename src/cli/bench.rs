@@ -135,11 +135,10 @@ fn problem_file(case: &Case, dir: &Path) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// Runs one case and verifies its schedule.
-pub fn run_case(case: &Case, dir: &Path) -> Result<Row, String> {
+/// Runs one case with the `mtplan` binary `exe` and verifies its schedule.
+pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
     let file = problem_file(case, dir)?;
     let problem = format::load_problem(&file).map_err(|e| e.to_string())?.problem;
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut cmd = Command::new(exe);
     cmd.arg("solve")
         .arg(&file)
@@ -180,6 +179,18 @@ pub fn run_case(case: &Case, dir: &Path) -> Result<Row, String> {
         violations,
         ratio: None,
     })
+}
+
+/// The row of a case that did not finish: its status says why.
+pub fn failed_row(case: &Case, why: &str) -> Row {
+    let first = why.lines().next().unwrap_or(why);
+    Row {
+        problem: case.problem.clone(),
+        size: case.generated.map_or((0, 0), |(t, r, _)| (t, r)),
+        formulation: case.formulation.code().to_owned(),
+        status: format!("error: {first}"),
+        ..Row::default()
+    }
 }
 
 /// Fills in the plain/cliques time ratio of every problem solved both ways.

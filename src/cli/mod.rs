@@ -229,6 +229,13 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
         eprintln!("error: cannot create {}: {e}", a.output.display());
         return FAILURE;
     }
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            eprintln!("error: cannot find the mtplan binary: {e}");
+            return FAILURE;
+        }
+    };
     let mut rows = Vec::new();
     for (i, case) in cases.iter().enumerate() {
         eprintln!(
@@ -238,13 +245,10 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
             case.problem,
             case.formulation.code()
         );
-        match bench::run_case(case, &a.output) {
-            Ok(row) => rows.push(row),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return FAILURE;
-            }
-        }
+        rows.push(bench::run_case(case, &a.output, &exe).unwrap_or_else(|e| {
+            eprintln!("error: {e}");
+            bench::failed_row(case, &e)
+        }));
     }
     bench::add_ratios(&mut rows);
     let md = bench::markdown(&rows, &a.suite);
@@ -255,7 +259,9 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
         }
     }
     print!("{md}");
-    if rows.iter().any(|r| r.violations > 0) {
+    if rows.iter().any(|r| r.status.starts_with("error")) {
+        FAILURE
+    } else if rows.iter().any(|r| r.violations > 0) {
         VIOLATIONS
     } else {
         OK

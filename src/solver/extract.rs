@@ -83,17 +83,7 @@ pub fn schedule(problem: &Problem, space: &Space, columns: &[f64], proof: Proof)
         });
     }
     scheduled.sort();
-    let done: std::collections::BTreeSet<_> = scheduled.iter().map(|a| a.request.clone()).collect();
-    let mut unscheduled: Vec<Unscheduled> = problem
-        .requests
-        .iter()
-        .filter(|r| !done.contains(&r.id))
-        .map(|r| Unscheduled {
-            request: r.id.clone(),
-            reasons: Vec::new(),
-        })
-        .collect();
-    unscheduled.sort();
+    let unscheduled = the_rest(problem, &scheduled);
     let (bound, gap, status) = judge(coverage, cost, proof);
     Schedule {
         status,
@@ -144,15 +134,7 @@ pub fn judge(coverage: u64, cost: u64, proof: Proof) -> (Bound, Gap, Status) {
 
 /// The answer when no schedule was found in time.
 pub fn no_solution(problem: &Problem, bound: f64, ceiling: f64) -> Schedule {
-    let mut unscheduled: Vec<Unscheduled> = problem
-        .requests
-        .iter()
-        .map(|r| Unscheduled {
-            request: r.id.clone(),
-            reasons: Vec::new(),
-        })
-        .collect();
-    unscheduled.sort();
+    let unscheduled = the_rest(problem, &[]);
     Schedule {
         status: Status::NoSolutionFound,
         objective: None,
@@ -176,20 +158,10 @@ pub fn merge(problem: &Problem, parts: Vec<Schedule>, cost_tolerance: f64) -> Sc
     }
     let mut scheduled: Vec<Assignment> = parts.iter().flat_map(|p| p.scheduled.iter().cloned()).collect();
     scheduled.sort();
-    let done: std::collections::BTreeSet<_> = scheduled.iter().map(|a| a.request.clone()).collect();
-    let mut unscheduled: Vec<Unscheduled> = problem
-        .requests
-        .iter()
-        .filter(|r| !done.contains(&r.id))
-        .map(|r| Unscheduled {
-            request: r.id.clone(),
-            reasons: Vec::new(),
-        })
-        .collect();
-    unscheduled.sort();
+    let unscheduled = the_rest(problem, &scheduled);
     let sum = |f: &dyn Fn(&Schedule) -> f64| parts.iter().map(f).sum::<f64>();
-    let coverage = sum(&|p| p.objective.map_or(0.0, |o| o.coverage as f64)) as u64;
-    let cost = sum(&|p| p.objective.map_or(0.0, |o| o.cost as f64)) as u64;
+    let coverage = parts.iter().filter_map(|p| p.objective).map(|o| o.coverage).sum();
+    let cost = parts.iter().filter_map(|p| p.objective).map(|o| o.cost).sum();
     let proof = Proof {
         coverage_bound: sum(&|p| p.bound.map_or(0.0, |b| b.coverage)),
         coverage_ceiling: f64::INFINITY,
@@ -206,4 +178,20 @@ pub fn merge(problem: &Problem, parts: Vec<Schedule>, cost_tolerance: f64) -> Sc
         unscheduled,
         settings: None,
     }
+}
+
+/// Every request of `problem` not in `scheduled`, sorted, reasons left empty.
+fn the_rest(problem: &Problem, scheduled: &[Assignment]) -> Vec<Unscheduled> {
+    let done: std::collections::BTreeSet<_> = scheduled.iter().map(|a| &a.request).collect();
+    let mut rest: Vec<Unscheduled> = problem
+        .requests
+        .iter()
+        .filter(|r| !done.contains(&r.id))
+        .map(|r| Unscheduled {
+            request: r.id.clone(),
+            reasons: Vec::new(),
+        })
+        .collect();
+    rest.sort();
+    rest
 }
