@@ -261,12 +261,12 @@ pub fn peak_memory_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-/// Share of the time left for the next phase. 5 % of the limit is held back: HiGHS checks its
+/// Share of the time left for the next phase. 10 % of the limit is held back: HiGHS checks its
 /// limit only now and then (not inside presolve), and the schedule still has to be written.
 fn remaining(options: &Options, clock: &Instant, share: f64) -> Option<f64> {
     options
         .time_limit
-        .map(|limit| ((limit * 0.95 - clock.elapsed().as_secs_f64()) * share).max(0.01))
+        .map(|limit| ((limit * 0.9 - clock.elapsed().as_secs_f64()) * share).max(0.01))
 }
 
 fn solve_tiers(
