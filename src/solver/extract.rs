@@ -82,18 +82,7 @@ pub fn schedule(problem: &Problem, space: &Space, columns: &[f64], proof: Proof)
             trainers,
         });
     }
-    scheduled.sort();
-    let unscheduled = the_rest(problem, &scheduled);
-    let (bound, gap, status) = judge(coverage, cost, proof);
-    Schedule {
-        status,
-        objective: Some(Objective { coverage, cost }),
-        bound: Some(bound),
-        gap: Some(gap),
-        scheduled,
-        unscheduled,
-        settings: None,
-    }
+    judged(problem, scheduled, coverage, cost, proof)
 }
 
 /// Integer bounds, relative gaps and the honest status.
@@ -156,9 +145,7 @@ pub fn merge(problem: &Problem, parts: Vec<Schedule>, cost_tolerance: f64) -> Sc
         let bound: f64 = parts.iter().filter_map(|p| p.bound).map(|b| b.coverage).sum();
         return no_solution(problem, bound, f64::INFINITY);
     }
-    let mut scheduled: Vec<Assignment> = parts.iter().flat_map(|p| p.scheduled.iter().cloned()).collect();
-    scheduled.sort();
-    let unscheduled = the_rest(problem, &scheduled);
+    let scheduled: Vec<Assignment> = parts.iter().flat_map(|p| p.scheduled.iter().cloned()).collect();
     let sum = |f: &dyn Fn(&Schedule) -> f64| parts.iter().map(f).sum::<f64>();
     let coverage = parts.iter().filter_map(|p| p.objective).map(|o| o.coverage).sum();
     let cost = parts.iter().filter_map(|p| p.objective).map(|o| o.cost).sum();
@@ -168,6 +155,19 @@ pub fn merge(problem: &Problem, parts: Vec<Schedule>, cost_tolerance: f64) -> Sc
         cost_bound: sum(&|p| p.bound.map_or(0.0, |b| b.cost)),
         cost_tolerance,
     };
+    judged(problem, scheduled, coverage, cost, proof)
+}
+
+/// The schedule of `scheduled` (sorted here), the rest unscheduled, judged against `proof`.
+fn judged(
+    problem: &Problem,
+    mut scheduled: Vec<Assignment>,
+    coverage: u64,
+    cost: u64,
+    proof: Proof,
+) -> Schedule {
+    scheduled.sort();
+    let unscheduled = the_rest(problem, &scheduled);
     let (bound, gap, status) = judge(coverage, cost, proof);
     Schedule {
         status,
