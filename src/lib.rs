@@ -15,7 +15,7 @@
 //! let schedule = solver::solve(&loaded.problem, &solver::Options::default()).unwrap();
 //! assert!(checker::check(&loaded.problem, &schedule).is_empty());
 //! ```
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod checker;

@@ -84,3 +84,58 @@ fn a_one_second_limit_returns_a_feasible_schedule_with_bound_and_gap() {
         String::from_utf8_lossy(&verified.stdout)
     );
 }
+
+/// Ctrl-C (SIGINT) ends the search and still writes the best schedule found, verified.
+#[test]
+fn ctrl_c_stops_the_search_and_writes_the_best_schedule() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let generated = mtplan(
+        &[
+            "generate",
+            "--trainers",
+            "210",
+            "--requests",
+            "300",
+            "--seed",
+            "1",
+            "-o",
+            "p.json",
+        ],
+        dir,
+    );
+    assert!(generated.status.success());
+    let child = Command::new(env!("CARGO_BIN_EXE_mtplan"))
+        .args(["solve", "p.json", "-o", "s.json", "--format", "json", "-q"])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let signalled = Instant::now();
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    let after = signalled.elapsed().as_secs_f64();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(after < 8.0, "took {after:.1} s to stop after Ctrl-C");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["status"], "feasible", "an interrupted search proves nothing");
+    let verified = mtplan(&["verify", "p.json", "s.json"], dir);
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+}

@@ -74,6 +74,14 @@ fn solve(a: &SolveArgs) -> u8 {
         Err(code) => return code,
     };
     let problem = &loaded.problem;
+    // First Ctrl-C: stop searching and write the best schedule found; second: quit at once.
+    let _ = ctrlc::set_handler(|| {
+        if solver::callback::interrupted() {
+            std::process::exit(130);
+        }
+        eprintln!("interrupted: stopping the search; the best schedule found will be written");
+        solver::callback::interrupt();
+    });
     let mut schedule = match solver::solve(problem, &solve_options(a)) {
         Ok(s) => s,
         Err(solver::SolveError::Infeasible(why)) => {

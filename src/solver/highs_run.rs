@@ -29,6 +29,12 @@ pub struct TierSettings {
     pub verbose: bool,
     /// Extra HiGHS options, as `name=value`, applied last.
     pub extra: Vec<(String, String)>,
+    /// Tier name for progress lines.
+    pub name: &'static str,
+    /// Show incumbents on stderr.
+    pub progress: bool,
+    /// When the whole solve started.
+    pub clock: std::time::Instant,
 }
 
 /// What one tier proved.
@@ -82,6 +88,9 @@ pub fn run_tier(
         settings,
         &coefficients,
     )?;
+    if super::callback::interrupted() {
+        return Ok(first.outcome());
+    }
     let Attempt::Inconsistent(_) = first else {
         return Ok(first.outcome());
     };
@@ -163,6 +172,12 @@ fn attempt(
             .try_set_solution(Some(values), None, None, None)
             .map_err(|e| format!("warm start rejected: {e:?}"))?;
     }
+    let mut watch = super::callback::Watch {
+        tier: settings.name,
+        progress: settings.progress,
+        clock: settings.clock,
+    };
+    super::callback::install(&mut model, &mut watch);
     let solved = model.try_solve().map_err(|e| format!("HiGHS failed: {e:?}"))?;
     let status = solved.status();
     let bound = solved

@@ -5,6 +5,7 @@
 //! schedule warm-starts tier 1. Each tier reports its proven bound, so a time limit yields an
 //! honest `feasible` status with bounds and gaps instead of a false `optimal`.
 
+pub mod callback;
 pub mod decompose;
 mod extract;
 pub mod formulation;
@@ -278,13 +279,16 @@ fn solve_tiers(
     progress: &dyn Fn(String),
     phases: &mut Phases,
 ) -> Result<Schedule, SolveError> {
-    let tier = |time_limit, gap| TierSettings {
+    let tier = |name, time_limit, gap| TierSettings {
         time_limit,
         mip_rel_gap: gap,
         threads: options.threads,
         seed: options.seed,
         verbose: options.verbose,
         extra: options.highs_options.clone(),
+        name,
+        progress: options.progress,
+        clock: *clock,
     };
     let cliques = options.formulation == formulation::Kind::Cliques;
     let warm = if cliques {
@@ -300,7 +304,7 @@ fn solve_tiers(
         Sense::Max,
         warm.as_deref(),
         &{
-            let mut t = tier(remaining(options, clock, 0.7), 0.0);
+            let mut t = tier("coverage", remaining(options, clock, 0.7), 0.0);
             if cliques {
                 // Measured: HiGHS's presolve takes 2-5 s on the coverage tier and saves nothing
                 // (median tier-1 time 3.3 s with it, 0.9 s without, on the programme suite).
@@ -335,15 +339,20 @@ fn solve_tiers(
     let mut rows = f.rows.clone();
     rows.push(constraint!(coverage >= cov));
     let start2 = cliques.then(|| values.clone());
-    let t2 = run_tier(
-        f.vars.clone(),
-        &rows,
-        f.cost(space),
-        Sense::Min,
-        start2.as_deref(),
-        &tier(remaining(options, clock, 1.0), options.mip_rel_gap),
-    )
-    .map_err(SolveError::Solver)?;
+    // After Ctrl-C the cost tier is skipped: the coverage tier's schedule stands, unproven.
+    let t2 = if callback::interrupted() {
+        TierOutcome::NoSolution { bound: None }
+    } else {
+        run_tier(
+            f.vars.clone(),
+            &rows,
+            f.cost(space),
+            Sense::Min,
+            start2.as_deref(),
+            &tier("cost", remaining(options, clock, 1.0), options.mip_rel_gap),
+        )
+        .map_err(SolveError::Solver)?
+    };
     phases.mark("tier2");
     let (values, cost_bound) = match t2 {
         TierOutcome::Solved { values, bound, .. } => (values, bound.max(0.0)),
