@@ -12,26 +12,38 @@ fn mtplan(args: &[&str], dir: &std::path::Path) -> std::process::Output {
         .unwrap()
 }
 
+/// Writes `p.json`: a generated 210×300 problem that takes about 16 s to prove optimal.
+fn slow_problem(dir: &std::path::Path) {
+    let args = [
+        "generate",
+        "--trainers",
+        "210",
+        "--requests",
+        "300",
+        "--seed",
+        "1",
+        "-o",
+        "p.json",
+    ];
+    assert!(mtplan(&args, dir).status.success());
+}
+
+/// `s.json` passes the independent checker for `p.json`.
+fn assert_verified(dir: &std::path::Path) {
+    let verified = mtplan(&["verify", "p.json", "s.json"], dir);
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+}
+
 #[test]
 fn a_one_second_limit_returns_a_feasible_schedule_with_bound_and_gap() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
-    // This problem takes about 16 s to prove optimal on 2 cores.
-    let generated = mtplan(
-        &[
-            "generate",
-            "--trainers",
-            "210",
-            "--requests",
-            "300",
-            "--seed",
-            "1",
-            "-o",
-            "p.json",
-        ],
-        dir,
-    );
-    assert!(generated.status.success());
+    slow_problem(dir);
     let clock = Instant::now();
     let solved = mtplan(
         &[
@@ -76,13 +88,7 @@ fn a_one_second_limit_returns_a_feasible_schedule_with_bound_and_gap() {
         "a stopped search shows a gap: {gap}"
     );
     assert_eq!(s["settings"]["time_limit_seconds"], 1.0);
-    let verified = mtplan(&["verify", "p.json", "s.json"], dir);
-    assert_eq!(
-        verified.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&verified.stdout)
-    );
+    assert_verified(dir);
 }
 
 /// Ctrl-C (SIGINT) ends the search and still writes the best schedule found, verified.
@@ -90,21 +96,7 @@ fn a_one_second_limit_returns_a_feasible_schedule_with_bound_and_gap() {
 fn ctrl_c_stops_the_search_and_writes_the_best_schedule() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
-    let generated = mtplan(
-        &[
-            "generate",
-            "--trainers",
-            "210",
-            "--requests",
-            "300",
-            "--seed",
-            "1",
-            "-o",
-            "p.json",
-        ],
-        dir,
-    );
-    assert!(generated.status.success());
+    slow_problem(dir);
     let child = Command::new(env!("CARGO_BIN_EXE_mtplan"))
         .args(["solve", "p.json", "-o", "s.json", "--format", "json", "-q"])
         .current_dir(dir)
@@ -131,11 +123,5 @@ fn ctrl_c_stops_the_search_and_writes_the_best_schedule() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
     let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(s["status"], "feasible", "an interrupted search proves nothing");
-    let verified = mtplan(&["verify", "p.json", "s.json"], dir);
-    assert_eq!(
-        verified.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&verified.stdout)
-    );
+    assert_verified(dir);
 }

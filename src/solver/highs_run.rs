@@ -63,31 +63,30 @@ pub fn highs_version() -> String {
     "HiGHS 1.16.0 (highs-sys 1.16.0, good_lp 1.15)".to_owned()
 }
 
-/// Solves `objective` over `vars` and `rows`, starting from `start` when given.
+/// One tier's model: variables, rows, objective and sense, and an optional warm start.
+pub struct TierModel<'a> {
+    /// The variables (cloned for each HiGHS run).
+    pub vars: &'a ProblemVariables,
+    /// Constraint rows.
+    pub rows: &'a [Constraint],
+    /// Objective.
+    pub objective: &'a Expression,
+    /// Maximise or minimise.
+    pub sense: Sense,
+    /// Column values to start from.
+    pub start: Option<&'a [f64]>,
+}
+
+/// Solves a tier, starting from its warm start when given.
 ///
 /// HiGHS 1.16 can misplace the objective offset of a MIP start after presolve: its reported
 /// objective and bound then disagree with the solution it returns. Every answer is therefore
 /// re-evaluated here; on a disagreement the tier is solved again without presolve, and if that
 /// disagrees too, the solution is kept but no bound is claimed.
-pub fn run_tier(
-    vars: ProblemVariables,
-    rows: &[Constraint],
-    objective: Expression,
-    sense: Sense,
-    start: Option<&[f64]>,
-    settings: &TierSettings,
-) -> Result<TierOutcome, String> {
+pub fn run_tier(tier: &TierModel<'_>, settings: &TierSettings) -> Result<TierOutcome, String> {
     let clock = std::time::Instant::now();
-    let coefficients = objective_columns(&vars, &objective);
-    let first = attempt(
-        vars.clone(),
-        rows,
-        objective.clone(),
-        sense,
-        start,
-        settings,
-        &coefficients,
-    )?;
+    let coefficients = objective_columns(tier.vars, tier.objective);
+    let first = attempt(tier, settings, &coefficients)?;
     if super::callback::interrupted() {
         return Ok(first.outcome());
     }
@@ -99,14 +98,14 @@ pub fn run_tier(
         .time_limit
         .map(|t| (t - clock.elapsed().as_secs_f64()).max(0.01));
     retry.extra.push(("presolve".to_owned(), "off".to_owned()));
-    match attempt(vars, rows, objective, sense, start, &retry, &coefficients)? {
+    match attempt(tier, &retry, &coefficients)? {
         Attempt::Consistent(outcome) => Ok(outcome),
         Attempt::Inconsistent(TierOutcome::Solved {
             values, objective, ..
         }) => Ok(TierOutcome::Solved {
             values,
             objective,
-            bound: unproven(sense),
+            bound: unproven(tier.sense),
         }),
         Attempt::Inconsistent(outcome) => Ok(outcome),
     }
@@ -149,25 +148,22 @@ fn objective_columns(vars: &ProblemVariables, objective: &Expression) -> Vec<(us
 }
 
 fn attempt(
-    vars: ProblemVariables,
-    rows: &[Constraint],
-    objective: Expression,
-    sense: Sense,
-    start: Option<&[f64]>,
+    tier: &TierModel<'_>,
     settings: &TierSettings,
     coefficients: &[(usize, f64)],
 ) -> Result<Attempt, String> {
-    let unsolved = match sense {
+    let (vars, objective) = (tier.vars.clone(), tier.objective.clone());
+    let unsolved = match tier.sense {
         Sense::Max => vars.maximise(objective),
         Sense::Min => vars.minimise(objective),
     };
     let mut problem = unsolved.using(highs);
-    for row in rows {
+    for row in tier.rows {
         problem.add_constraint(row.clone());
     }
     let mut model = problem.try_into_inner().map_err(|e| e.to_string())?;
     apply_settings(&mut model, settings)?;
-    if let Some(values) = start {
+    if let Some(values) = tier.start {
         model
             .try_set_solution(Some(values), None, None, None)
             .map_err(|e| format!("warm start rejected: {e:?}"))?;
@@ -195,7 +191,7 @@ fn attempt(
     let consistent = (objective - solved.objective_value()).abs() <= 0.5;
     // Without a finite dual bound nothing is proven, unless HiGHS itself reports optimality.
     let proven = status == HighsModelStatus::Optimal;
-    let bound = bound.unwrap_or(if proven { objective } else { unproven(sense) });
+    let bound = bound.unwrap_or(if proven { objective } else { unproven(tier.sense) });
     let outcome = TierOutcome::Solved {
         values,
         objective,

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 
 use crate::model::{Problem, Schedule, Settings};
 pub use highs_run::highs_version;
-use highs_run::{run_tier, Sense, TierOutcome, TierSettings};
+use highs_run::{run_tier, Sense, TierModel, TierOutcome, TierSettings};
 use index::Space;
 
 /// How to solve.
@@ -297,22 +297,22 @@ fn solve_tiers(
         None
     };
     let coverage = f.coverage(problem, space);
-    let t1 = run_tier(
-        f.vars.clone(),
-        &f.rows,
-        coverage.clone(),
-        Sense::Max,
-        warm.as_deref(),
-        &{
-            let mut t = tier("coverage", remaining(options, clock, 0.7), 0.0);
-            if cliques {
-                // Measured: HiGHS's presolve takes 2-5 s on the coverage tier and saves nothing
-                // (median tier-1 time 3.3 s with it, 0.9 s without, on the programme suite).
-                t.extra.insert(0, ("presolve".to_owned(), "off".to_owned()));
-            }
-            t
-        },
-    )
+    let model1 = TierModel {
+        vars: &f.vars,
+        rows: &f.rows,
+        objective: &coverage,
+        sense: Sense::Max,
+        start: warm.as_deref(),
+    };
+    let t1 = run_tier(&model1, &{
+        let mut t = tier("coverage", remaining(options, clock, 0.7), 0.0);
+        if cliques {
+            // Measured: HiGHS's presolve takes 2-5 s on the coverage tier and saves nothing
+            // (median tier-1 time 3.3 s with it, 0.9 s without, on the programme suite).
+            t.extra.insert(0, ("presolve".to_owned(), "off".to_owned()));
+        }
+        t
+    })
     .map_err(SolveError::Solver)?;
     phases.mark("tier1");
     let ceiling = extract::coverage_ceiling(problem, space);
@@ -343,12 +343,16 @@ fn solve_tiers(
     let t2 = if callback::interrupted() {
         TierOutcome::NoSolution { bound: None }
     } else {
+        let cost = f.cost(space);
+        let model2 = TierModel {
+            vars: &f.vars,
+            rows: &rows,
+            objective: &cost,
+            sense: Sense::Min,
+            start: start2.as_deref(),
+        };
         run_tier(
-            f.vars.clone(),
-            &rows,
-            f.cost(space),
-            Sense::Min,
-            start2.as_deref(),
+            &model2,
             &tier("cost", remaining(options, clock, 1.0), options.mip_rel_gap),
         )
         .map_err(SolveError::Solver)?
