@@ -20,10 +20,13 @@
 
 pub mod checker;
 pub mod cli;
+pub mod diff;
 pub mod eligibility;
 pub mod explain;
 pub mod format;
 pub mod generate;
 pub mod model;
+pub mod replan;
+pub mod scenario;
 pub mod solver;
 pub mod validate;

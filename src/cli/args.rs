@@ -34,6 +34,12 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Run a fixed benchmark suite and write its table (Markdown and CSV).
     Bench(BenchArgs),
+    /// Solve a base problem and what-if scenarios (TOML) in parallel and compare them.
+    Whatif(super::whatif::WhatifArgs),
+    /// Re-solve a changed problem, keeping a published schedule wherever possible.
+    Replan(super::replan::ReplanArgs),
+    /// Show what changed between two schedules.
+    Diff(super::diff::DiffArgs),
 }
 
 /// Arguments of `bench`.

@@ -5,7 +5,10 @@
 
 mod args;
 pub mod bench;
+mod diff;
+mod replan;
 mod report;
+mod whatif;
 mod write;
 
 use std::io::IsTerminal;
@@ -37,10 +40,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check { problem } => check(&problem),
         Command::Generate(a) => generate_cmd(&a),
         Command::Bench(a) => bench_cmd(&a),
+        Command::Whatif(a) => whatif::run(&a),
+        Command::Replan(a) => replan::run(&a),
+        Command::Diff(a) => diff::run(&a),
     })
 }
 
-fn load(path: &std::path::Path) -> Result<Loaded, u8> {
+pub(crate) fn load(path: &std::path::Path) -> Result<Loaded, u8> {
     match format::load_problem(path) {
         Ok(l) => Ok(l),
         Err(LoadError::Invalid(report)) => {
@@ -153,6 +159,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         highs_options: a.highs.clone(),
         formulation: a.formulation.into(),
         max_seats: a.max_seats,
+        baseline: None,
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod convert;
 pub mod countries;
+pub mod from_model;
 mod load;
 pub mod locate;
 pub mod problem_v1;

@@ -7,6 +7,7 @@
 
 pub mod callback;
 pub mod decompose;
+pub mod disruption;
 mod extract;
 pub mod formulation;
 pub mod greedy;
@@ -46,6 +47,9 @@ pub struct Options {
     pub formulation: formulation::Kind,
     /// Above this many seats the `cliques` model is built on a restricted set of seats.
     pub max_seats: usize,
+    /// A published schedule to stay close to: adds the keep and disruption tiers (see
+    /// [`disruption`]); the problem is then solved whole, on all seats.
+    pub baseline: Option<disruption::Baseline>,
 }
 
 impl Default for Options {
@@ -60,6 +64,7 @@ impl Default for Options {
             highs_options: Vec::new(),
             formulation: formulation::Kind::default(),
             max_seats: 250_000,
+            baseline: None,
         }
     }
 }
@@ -80,6 +85,9 @@ pub enum SolveError {
 /// With the `cliques` formulation, independent parts (see [`decompose`]) are solved separately
 /// and in parallel, each HiGHS run on one thread.
 pub fn solve(problem: &Problem, options: &Options) -> Result<Schedule, SolveError> {
+    if let Some(baseline) = &options.baseline {
+        return disruption::replan(problem, options, baseline).map(|r| r.schedule);
+    }
     let clock = Instant::now();
     if let Some(why) = pins::impossible_pins(problem) {
         return Err(SolveError::Infeasible(why));
