@@ -153,6 +153,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         highs_options: a.highs.clone(),
         formulation: a.formulation.into(),
         max_seats: a.max_seats,
+        warm_start: None,
     }
 }
 

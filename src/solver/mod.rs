@@ -15,6 +15,7 @@ pub mod index;
 mod pins;
 pub mod restrict;
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use good_lp::constraint;
@@ -46,6 +47,10 @@ pub struct Options {
     pub formulation: formulation::Kind,
     /// Above this many seats the `cliques` model is built on a restricted set of seats.
     pub max_seats: usize,
+    /// A schedule to start from (for example the base plan of a what-if or a replan): its
+    /// assignments that still fit the problem are kept in the warm start handed to HiGHS, the
+    /// rest is filled greedily. Ids the problem no longer has are ignored.
+    pub warm_start: Option<Arc<Schedule>>,
 }
 
 impl Default for Options {
@@ -60,6 +65,7 @@ impl Default for Options {
             highs_options: Vec::new(),
             formulation: formulation::Kind::default(),
             max_seats: 250_000,
+            warm_start: None,
         }
     }
 }
@@ -168,7 +174,7 @@ fn solve_whole(
     if options.formulation == formulation::Kind::Plain || space.seats.len() <= options.max_seats {
         return solve_model(problem, space, options, clock);
     }
-    let small = restrict::restrict(problem, space);
+    let small = restrict::restrict(problem, space, options.warm_start.as_deref());
     if options.progress {
         let t = clock.elapsed().as_secs_f64();
         eprintln!(
@@ -292,7 +298,7 @@ fn solve_tiers(
     };
     let cliques = options.formulation == formulation::Kind::Cliques;
     let warm = if cliques {
-        greedy::greedy(problem, space).map(|g| g.to_columns(space))
+        greedy::greedy(problem, space, options.warm_start.as_deref()).map(|g| g.to_columns(space))
     } else {
         None
     };
