@@ -130,3 +130,40 @@ fn a_restricted_model_reports_bounds_of_the_whole_problem() {
         }
     }
 }
+
+/// A warm start from a schedule of another version of the problem (one busy trainer gone) keeps
+/// what still fits and proves the same optimum as a cold start.
+#[test]
+fn warm_start_from_a_changed_problem_proves_the_same_optimum() {
+    for seed in [3, 4] {
+        let base = generated(40, 60, seed);
+        let options = solver::Options::default();
+        let base_schedule = solver::solve(&base, &options).unwrap();
+        assert!(checker::check(&base, &base_schedule).is_empty());
+        let busiest = base
+            .trainers
+            .iter()
+            .max_by_key(|t| {
+                base_schedule
+                    .scheduled
+                    .iter()
+                    .filter(|a| a.trainers.contains(&t.id))
+                    .count()
+            })
+            .unwrap()
+            .id
+            .clone();
+        let mut changed = base.clone();
+        changed.trainers.retain(|t| t.id != busiest);
+        changed.pins.retain(|p| p.trainer != busiest);
+        let cold = optimum(&changed, Kind::Cliques);
+        let warm = solver::Options {
+            warm_start: Some(std::sync::Arc::new(base_schedule)),
+            ..solver::Options::default()
+        };
+        let s = solver::solve(&changed, &warm).unwrap();
+        assert!(checker::check(&changed, &s).is_empty());
+        assert_eq!(s.status, Status::Optimal);
+        assert_eq!(s.objective.unwrap(), cold, "seed {seed}");
+    }
+}

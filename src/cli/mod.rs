@@ -160,6 +160,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         formulation: a.formulation.into(),
         max_seats: a.max_seats,
         baseline: None,
+        warm_start: None,
     }
 }
 

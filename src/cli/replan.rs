@@ -126,6 +126,7 @@ pub fn run(a: &ReplanArgs) -> u8 {
             a.max_changes,
             a.disruption.into(),
         )),
+        warm_start: Some(std::sync::Arc::new(published.clone())),
         ..solver::Options::default()
     };
     let baseline = options.baseline.clone().unwrap_or_default();

@@ -195,8 +195,20 @@ fn solve_all(cases: Vec<Case>, a: &WhatifArgs) -> Result<Vec<Solved>, u8> {
         threads: 1,
         ..solver::Options::default()
     };
-    let results: Vec<Result<Solved, String>> =
-        pool.install(|| cases.into_par_iter().map(|c| solve_case(c, &options)).collect());
+    // The base first: every scenario is warm-started from its schedule.
+    let mut cases = cases.into_iter();
+    let base = cases.next().map(|c| solve_case(c, &options));
+    let warm = match &base {
+        Some(Ok(b)) => solver::Options {
+            warm_start: Some(std::sync::Arc::new(b.schedule.clone())),
+            ..options.clone()
+        },
+        _ => options.clone(),
+    };
+    let rest: Vec<Case> = cases.collect();
+    let others: Vec<Result<Solved, String>> =
+        pool.install(|| rest.into_par_iter().map(|c| solve_case(c, &warm)).collect());
+    let results = base.into_iter().chain(others);
     let mut solved = Vec::new();
     let mut failed = false;
     for r in results {

@@ -155,10 +155,91 @@ fn tiers(
     list
 }
 
-/// Result of one tier: its values, objective and bound (or nothing proven).
+/// Result of one tier: its bound, and whether it was proven.
 struct Done {
     bound: f64,
     proven: bool,
+}
+
+/// Why a tier sequence stopped without a schedule.
+enum Fail {
+    Infeasible,
+    NoSolution,
+    Solver(String),
+}
+
+/// What every tier run needs.
+struct Run<'a> {
+    f: &'a formulation::Formulation,
+    options: &'a Options,
+    clock: Instant,
+    phases: &'a mut Phases,
+}
+
+type Tiers = (Vec<f64>, Vec<(&'static str, Done)>);
+
+impl Run<'_> {
+    /// Runs `list` in turn, each with the earlier objectives fixed and warm-started from the
+    /// last schedule. A tier that finds nothing in time ends the sequence with the last one.
+    fn tiers(
+        &mut self,
+        mut rows: Vec<Constraint>,
+        list: &[&Tier],
+        mut start: Option<Vec<f64>>,
+    ) -> Result<Tiers, Fail> {
+        let mut done = Vec::new();
+        for (n, tier) in list.iter().enumerate() {
+            let mut extra = self.options.highs_options.clone();
+            if start.is_some() {
+                // As in the plain solve: presolve costs more than it saves on a warm-started
+                // coverage tier.
+                extra.insert(0, ("presolve".to_owned(), "off".to_owned()));
+            }
+            let settings = TierSettings {
+                time_limit: remaining(self.options, &self.clock, 1.0 / (list.len() - n) as f64),
+                mip_rel_gap: tier.gap,
+                threads: self.options.threads,
+                seed: self.options.seed,
+                verbose: self.options.verbose,
+                extra,
+                name: tier.name,
+                progress: self.options.progress,
+                clock: self.clock,
+            };
+            let model = TierModel {
+                vars: &self.f.vars,
+                rows: &rows,
+                objective: &tier.objective,
+                sense: tier.sense,
+                start: start.as_deref(),
+            };
+            let outcome = run_tier(&model, &settings).map_err(Fail::Solver)?;
+            self.phases.mark(tier.name);
+            let (values, objective, bound) = match outcome {
+                TierOutcome::Infeasible => return Err(Fail::Infeasible),
+                TierOutcome::NoSolution { .. } if !done.is_empty() => break,
+                TierOutcome::NoSolution { .. } => return Err(Fail::NoSolution),
+                TierOutcome::Solved {
+                    values,
+                    objective,
+                    bound,
+                } => (values, objective.round(), bound),
+            };
+            let proven = match tier.sense {
+                Sense::Max => bound <= objective + 0.5,
+                Sense::Min => {
+                    bound >= objective - 0.5 || (tier.gap > 0.0 && objective - bound <= tier.gap * objective)
+                }
+            };
+            rows.push(match tier.sense {
+                Sense::Max => constraint!(tier.objective.clone() >= objective),
+                Sense::Min => constraint!(tier.objective.clone() <= objective),
+            });
+            done.push((tier.name, Done { bound, proven }));
+            start = Some(values);
+        }
+        Ok((start.unwrap_or_default(), done))
+    }
 }
 
 /// Solves `problem` against `baseline`: every tier in turn, each warm-started from the last.
@@ -193,62 +274,50 @@ pub fn replan(problem: &Problem, options: &Options, baseline: &Baseline) -> Resu
         let cap = f64::from(k) - t.constant;
         rows.push(constraint!(t.disruption.clone() <= cap));
     }
-    let list = tiers(problem, &space, &f, &t, options, baseline.order);
-    let mut start = match baseline.max_changes {
-        None if kind == formulation::Kind::Cliques => {
-            greedy::greedy(problem, &space).map(|g| g.to_columns(&space))
-        }
-        _ => None,
+    let warm = greedy::greedy(problem, &space, options.warm_start.as_deref()).map(|g| g.to_columns(&space));
+    let warm = warm.filter(|_| kind == formulation::Kind::Cliques);
+    let mut run = Run {
+        f: &f,
+        options,
+        clock,
+        phases: &mut phases,
     };
-    let mut done: Vec<(&'static str, Done)> = Vec::new();
-    for (n, tier) in list.iter().enumerate() {
-        let settings = TierSettings {
-            time_limit: remaining(options, &clock, 1.0 / (list.len() - n) as f64),
-            mip_rel_gap: tier.gap,
-            threads: options.threads,
-            seed: options.seed,
-            verbose: options.verbose,
-            extra: options.highs_options.clone(),
-            name: tier.name,
-            progress: options.progress,
-            clock,
-        };
-        let model = TierModel {
-            vars: &f.vars,
-            rows: &rows,
-            objective: &tier.objective,
-            sense: tier.sense,
-            start: start.as_deref(),
-        };
-        let outcome = run_tier(&model, &settings).map_err(SolveError::Solver)?;
-        phases.mark(tier.name);
-        let (values, objective, bound) = match outcome {
-            TierOutcome::Infeasible => return Err(infeasible(problem, baseline)),
-            TierOutcome::NoSolution { .. } if start.is_some() => {
-                // Keep the last schedule; the later tiers prove nothing.
-                break;
+    // Usually every baseline request that can still be staffed alone can be kept together:
+    // try that as a row first (one tier less); if it cannot hold, the keep tier maximises it.
+    let keep_row = (t.keepable > 0).then(|| constraint!(t.keep.clone() >= t.keepable as f64));
+    let all = tiers(problem, &space, &f, &t, options, baseline.order);
+    let result = match keep_row {
+        Some(row) => {
+            let mut with_row = rows.clone();
+            with_row.push(row);
+            let without_keep: Vec<&Tier> = all.iter().filter(|t| t.name != "keep").collect();
+            match run.tiers(with_row, &without_keep, warm.clone()) {
+                Err(Fail::Infeasible) => run.tiers(rows, &all.iter().collect::<Vec<_>>(), warm),
+                Ok((values, mut done)) => {
+                    done.insert(
+                        0,
+                        (
+                            "keep",
+                            Done {
+                                bound: t.keepable as f64,
+                                proven: true,
+                            },
+                        ),
+                    );
+                    Ok((values, done))
+                }
+                other => other,
             }
-            TierOutcome::NoSolution { .. } => return Err(no_solution(baseline)),
-            TierOutcome::Solved {
-                values,
-                objective,
-                bound,
-            } => (values, objective.round(), bound),
-        };
-        let proven = match tier.sense {
-            Sense::Max => bound <= objective + 0.5,
-            Sense::Min => {
-                bound >= objective - 0.5 || (tier.gap > 0.0 && objective - bound <= tier.gap * objective)
-            }
-        };
-        rows.push(match tier.sense {
-            Sense::Max => constraint!(tier.objective.clone() >= objective),
-            Sense::Min => constraint!(tier.objective.clone() <= objective),
-        });
-        done.push((tier.name, Done { bound, proven }));
-        start = Some(values);
-    }
-    let values = start.unwrap_or_default();
+        }
+        None => run.tiers(rows, &all.iter().collect::<Vec<_>>(), warm),
+    };
+    let (values, done) = match result {
+        Ok(r) => r,
+        Err(Fail::Infeasible) => return Err(infeasible(problem, baseline)),
+        Err(Fail::NoSolution) => return Err(no_solution(baseline)),
+        Err(Fail::Solver(e)) => return Err(SolveError::Solver(e)),
+    };
+    let list = &all;
     let get = |name: &str| done.iter().find(|(n, _)| *n == name).map(|(_, d)| d);
     let proof = extract::Proof {
         coverage_bound: get("coverage").map_or(f64::INFINITY, |d| d.bound),

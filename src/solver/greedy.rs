@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::index::{Seat, Space};
-use crate::model::Problem;
+use crate::model::{Problem, Schedule};
 
 /// A greedy choice: chosen start options and seats (indices into the [`Space`]).
 #[derive(Clone, Debug, Default)]
@@ -35,13 +35,16 @@ struct State {
 }
 
 /// Builds a greedy schedule that respects every rule, pins included: pinned requests first,
-/// then by priority, scarcest first. `None` when the greedy cannot place every pin.
-pub fn greedy(problem: &Problem, space: &Space) -> Option<Choice> {
+/// then the requests `hint` staffs (at its start, with its team and more if needed, where that
+/// still fits), then the rest by priority, scarcest first. `None` when the greedy cannot place
+/// every pin.
+pub fn greedy(problem: &Problem, space: &Space, hint: Option<&Schedule>) -> Option<Choice> {
     let mut state = State {
         used_days: vec![0; problem.trainers.len()],
         blocked: vec![Vec::new(); problem.trainers.len()],
     };
     let pins = pins_by_request(problem);
+    let hinted = hinted_by_request(problem, hint);
     let seats_count = |r: usize| {
         space.request_ranges[r]
             .clone()
@@ -54,6 +57,7 @@ pub fn greedy(problem: &Problem, space: &Space) -> Option<Choice> {
     order.sort_by_key(|&r| {
         (
             !pins.contains_key(&r),
+            !hinted.contains_key(&r),
             std::cmp::Reverse(problem.requests[r].priority),
             seats_count(r),
             r,
@@ -62,11 +66,24 @@ pub fn greedy(problem: &Problem, space: &Space) -> Option<Choice> {
     let mut choice = Choice::default();
     for r in order {
         let (must, start) = pins.get(&r).cloned().unwrap_or_default();
-        let best = space.request_ranges[r]
-            .clone()
-            .filter(|&o| start.is_none_or(|s| space.starts[o].start == s))
-            .filter_map(|o| team(problem, space, &state, o, &must).map(|(cost, seats)| (cost, o, seats)))
-            .min_by_key(|(cost, o, _)| (*cost, *o));
+        let from_hint = hinted.get(&r).and_then(|(team_hint, day)| {
+            if start.is_some_and(|s| s != *day) {
+                return None;
+            }
+            let mut wanted = must.clone();
+            wanted.extend(team_hint.iter().filter(|t| !must.contains(t)));
+            let o = space.request_ranges[r]
+                .clone()
+                .find(|&o| space.starts[o].start == *day)?;
+            team(problem, space, &state, o, &wanted).map(|(cost, seats)| (cost, o, seats))
+        });
+        let best = from_hint.or_else(|| {
+            space.request_ranges[r]
+                .clone()
+                .filter(|&o| start.is_none_or(|s| space.starts[o].start == s))
+                .filter_map(|o| team(problem, space, &state, o, &must).map(|(cost, seats)| (cost, o, seats)))
+                .min_by_key(|(cost, o, _)| (*cost, *o))
+        });
         let Some((_, o, seats)) = best else {
             if pins.contains_key(&r) {
                 return None;
@@ -93,6 +110,39 @@ fn pins_by_request(problem: &Problem) -> BTreeMap<usize, (Vec<usize>, Option<chr
         }
     }
     out
+}
+
+/// For each request the hint staffs: its trainers (problem indices) and start. Ids the problem
+/// no longer has are skipped.
+fn hinted_by_request(
+    problem: &Problem,
+    hint: Option<&Schedule>,
+) -> BTreeMap<usize, (Vec<usize>, chrono::NaiveDate)> {
+    let Some(hint) = hint else { return BTreeMap::new() };
+    let requests: BTreeMap<&str, usize> = problem
+        .requests
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let trainers: BTreeMap<&str, usize> = problem
+        .trainers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    hint.scheduled
+        .iter()
+        .filter_map(|a| {
+            let r = *requests.get(a.request.as_str())?;
+            let team = a
+                .trainers
+                .iter()
+                .filter_map(|t| trainers.get(t.as_str()).copied())
+                .collect();
+            Some((r, (team, a.start)))
+        })
+        .collect()
 }
 
 fn fits(problem: &Problem, space: &Space, state: &State, seat: &Seat) -> bool {

@@ -16,6 +16,7 @@ pub mod index;
 mod pins;
 pub mod restrict;
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use good_lp::constraint;
@@ -50,6 +51,10 @@ pub struct Options {
     /// A published schedule to stay close to: adds the keep and disruption tiers (see
     /// [`disruption`]); the problem is then solved whole, on all seats.
     pub baseline: Option<disruption::Baseline>,
+    /// A schedule to start from (for example the base plan of a what-if or a replan): its
+    /// assignments that still fit the problem are kept in the warm start handed to HiGHS, the
+    /// rest is filled greedily. Ids the problem no longer has are ignored.
+    pub warm_start: Option<Arc<Schedule>>,
 }
 
 impl Default for Options {
@@ -65,6 +70,7 @@ impl Default for Options {
             formulation: formulation::Kind::default(),
             max_seats: 250_000,
             baseline: None,
+            warm_start: None,
         }
     }
 }
@@ -176,7 +182,7 @@ fn solve_whole(
     if options.formulation == formulation::Kind::Plain || space.seats.len() <= options.max_seats {
         return solve_model(problem, space, options, clock);
     }
-    let small = restrict::restrict(problem, space);
+    let small = restrict::restrict(problem, space, options.warm_start.as_deref());
     if options.progress {
         let t = clock.elapsed().as_secs_f64();
         eprintln!(
@@ -300,7 +306,7 @@ fn solve_tiers(
     };
     let cliques = options.formulation == formulation::Kind::Cliques;
     let warm = if cliques {
-        greedy::greedy(problem, space).map(|g| g.to_columns(space))
+        greedy::greedy(problem, space, options.warm_start.as_deref()).map(|g| g.to_columns(space))
     } else {
         None
     };

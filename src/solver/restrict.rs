@@ -17,8 +17,8 @@ use crate::model::{Problem, Schedule};
 pub const SEATS_PER_OPTION: usize = 6;
 
 /// The restricted space.
-pub fn restrict(problem: &Problem, space: &Space) -> Space {
-    let mut keep: BTreeSet<usize> = greedy::greedy(problem, space)
+pub fn restrict(problem: &Problem, space: &Space, hint: Option<&Schedule>) -> Space {
+    let mut keep: BTreeSet<usize> = greedy::greedy(problem, space, hint)
         .map(|c| c.seats.into_iter().collect())
         .unwrap_or_default();
     let pinned: BTreeSet<&str> = problem.pins.iter().map(|p| p.request.as_str()).collect();
