@@ -45,7 +45,8 @@ pub enum Command {
 /// Arguments of `bench`.
 #[derive(Debug, clap::Args)]
 pub struct BenchArgs {
-    /// Suite: `quick`, `programme` (default problem + 5 generated, both formulations) or `scale`.
+    /// Suite: `quick`, `programme` (default problem + 5 generated, both formulations), `scale`
+    /// or `whatif` (20 scenarios and a replan of the default problem).
     #[arg(long, default_value = "programme")]
     pub suite: String,
     /// Folder for the generated problems and the tables `bench.md` and `bench.csv`.

@@ -5,6 +5,7 @@
 
 mod args;
 pub mod bench;
+mod bench_whatif;
 mod diff;
 mod replan;
 mod report;
@@ -226,9 +227,12 @@ fn generate_cmd(a: &GenerateArgs) -> u8 {
 }
 
 fn bench_cmd(a: &BenchArgs) -> u8 {
+    if a.suite == "whatif" {
+        return bench_whatif_cmd(a);
+    }
     let Some(cases) = bench::suite(&a.suite) else {
         eprintln!(
-            "error: unknown suite `{}`; use quick, programme or scale",
+            "error: unknown suite `{}`; use quick, programme, scale or whatif",
             a.suite
         );
         return BAD_INPUT;
@@ -281,5 +285,46 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
         VIOLATIONS
     } else {
         OK
+    }
+}
+
+/// `bench --suite whatif`: see [`bench_whatif`].
+fn bench_whatif_cmd(a: &BenchArgs) -> u8 {
+    let (md_path, csv_path) = (
+        a.output.join("bench-whatif.md"),
+        a.output.join("bench-whatif.csv"),
+    );
+    if !a.force && (md_path.exists() || csv_path.exists()) {
+        eprintln!(
+            "error: {} already holds a whatif bench table; choose another -o or pass --force",
+            a.output.display()
+        );
+        return BAD_INPUT;
+    }
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            eprintln!("error: cannot find the mtplan binary: {e}");
+            return FAILURE;
+        }
+    };
+    let (md, csv, violations) = match bench_whatif::run(&a.output, &exe) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return FAILURE;
+        }
+    };
+    for (path, text) in [(&md_path, &md), (&csv_path, &csv)] {
+        if let Err(e) = write_atomic(path, text.as_bytes(), true, &[]) {
+            eprintln!("error: {e}");
+            return FAILURE;
+        }
+    }
+    print!("{md}");
+    if violations == 0 {
+        OK
+    } else {
+        VIOLATIONS
     }
 }
