@@ -174,6 +174,8 @@ fn the_shipped_example_scenarios_apply_to_the_default_problem() {
         let path = entry.expect("entry").path();
         let e = scenario::load(&path, &base).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(e.report.errors() == 0 && !e.scenario.edits.is_empty());
+        // The default problem's own warnings (requests nobody can staff) are not repeated.
+        assert_eq!(e.report.warnings(), 0, "{}", e.report);
         names.push(e.scenario.name);
     }
     names.sort();

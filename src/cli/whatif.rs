@@ -30,6 +30,9 @@ pub struct WhatifArgs {
     /// Wall-clock limit per solve, in seconds.
     #[arg(long, value_name = "SECONDS")]
     pub time_limit: Option<f64>,
+    /// Relative gap accepted as optimal on the cost tier of every solve (coverage is exact).
+    #[arg(long, value_name = "REL", default_value_t = 0.0)]
+    pub gap: f64,
     /// Solves run at once (default: the number of cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -129,8 +132,8 @@ fn outputs(dir: &Path, cases: &[Case]) -> Vec<PathBuf> {
 
 /// Runs `whatif`.
 pub fn run(a: &WhatifArgs) -> u8 {
-    if a.time_limit.is_some_and(|t| !(t > 0.0)) || a.jobs == Some(0) {
-        eprintln!("error: --time-limit must be above 0 and --jobs at least 1");
+    if a.time_limit.is_some_and(|t| !(t > 0.0)) || a.jobs == Some(0) || !(0.0..1.0).contains(&a.gap) {
+        eprintln!("error: --time-limit must be above 0, --jobs at least 1 and --gap in [0, 1)");
         return BAD_INPUT;
     }
     let cases = match load_cases(a) {
@@ -162,8 +165,8 @@ pub fn run(a: &WhatifArgs) -> u8 {
         }
     }
     let rows = compare(&solved);
-    let md = markdown(&rows, &regions(&solved));
-    let csv = csv(&rows, &regions(&solved));
+    let md = markdown(&rows, &regions(&solved), !a.reproducible);
+    let csv = csv(&rows, &regions(&solved), !a.reproducible);
     for (path, text) in [(&files[files.len() - 2], &md), (&files[files.len() - 1], &csv)] {
         if let Err(e) = write_atomic(path, text.as_bytes(), a.force, &inputs) {
             eprintln!("error: {e}");
@@ -192,6 +195,7 @@ fn solve_all(cases: Vec<Case>, a: &WhatifArgs) -> Result<Vec<Solved>, u8> {
         })?;
     let options = solver::Options {
         time_limit: a.time_limit,
+        mip_rel_gap: a.gap,
         threads: 1,
         ..solver::Options::default()
     };
@@ -350,7 +354,7 @@ const HEAD: [&str; 8] = [
     "scenario", "status", "staffed", "coverage", "cost", "gained", "lost", "changed",
 ];
 
-fn cells(r: &Row, regions: &[Region]) -> Vec<String> {
+fn cells(r: &Row, regions: &[Region], with_time: bool) -> Vec<String> {
     let mut v = vec![
         r.name.clone(),
         r.status.clone(),
@@ -365,19 +369,24 @@ fn cells(r: &Row, regions: &[Region]) -> Vec<String> {
         let (used, budget) = r.days.get(g).copied().unwrap_or_default();
         v.push(format!("{used}/{budget} ({})", pct(used, budget)));
     }
-    v.push(format!("{:.1}", r.seconds));
+    if with_time {
+        v.push(format!("{:.1}", r.seconds));
+    }
     v
 }
 
-fn markdown(rows: &[Row], regions: &[Region]) -> String {
+/// The table in Markdown; `with_time` adds each solve's wall-clock seconds.
+fn markdown(rows: &[Row], regions: &[Region], with_time: bool) -> String {
     let mut head: Vec<String> = HEAD.iter().map(|h| h.to_string()).collect();
     head.extend(regions.iter().map(|g| format!("{g} days used/budget")));
-    head.push("solve s".to_owned());
+    if with_time {
+        head.push("solve s".to_owned());
+    }
     let mut out = String::new();
     let _ = writeln!(out, "| {} |", head.join(" | "));
     let _ = writeln!(out, "|{}", " --- |".repeat(head.len()));
     for r in rows {
-        let _ = writeln!(out, "| {} |", cells(r, regions).join(" | "));
+        let _ = writeln!(out, "| {} |", cells(r, regions, with_time).join(" | "));
     }
     let _ = writeln!(
         out,
@@ -387,7 +396,8 @@ fn markdown(rows: &[Row], regions: &[Region]) -> String {
     out
 }
 
-fn csv(rows: &[Row], regions: &[Region]) -> String {
+/// The table as CSV, with separate used and budget columns per region.
+fn csv(rows: &[Row], regions: &[Region], with_time: bool) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut head: Vec<String> = [
         "scenario",
@@ -408,7 +418,9 @@ fn csv(rows: &[Row], regions: &[Region]) -> String {
         head.push(format!("{g} days used"));
         head.push(format!("{g} days budget"));
     }
-    head.push("solve_seconds".to_owned());
+    if with_time {
+        head.push("solve_seconds".to_owned());
+    }
     let _ = w.write_record(&head);
     for r in rows {
         let mut v = vec![
@@ -428,7 +440,9 @@ fn csv(rows: &[Row], regions: &[Region]) -> String {
             v.push(used.to_string());
             v.push(budget.to_string());
         }
-        v.push(format!("{:.2}", r.seconds));
+        if with_time {
+            v.push(format!("{:.2}", r.seconds));
+        }
         let _ = w.write_record(&v);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

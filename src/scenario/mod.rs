@@ -95,7 +95,7 @@ pub fn parse(text: &str, file: &str, base: &Problem) -> Result<Edited, ScenarioE
         diagnostics.sort_by_key(|d| (d.location.map(|l| l.offset), d.severity));
         return Err(invalid(diagnostics));
     }
-    let checked = recheck::recheck(&applied.file, &applied.touched, &read, text, &base.name);
+    let checked = recheck::recheck(&applied.file, &applied.touched, &read, text, base);
     diagnostics.extend(checked.diagnostics);
     diagnostics.sort_by_key(|d| (d.location.map(|l| l.offset), d.severity));
     let report = Report {

@@ -17,9 +17,14 @@ pub struct Rechecked {
 }
 
 /// Validates `file`, naming the scenario's edits in every finding.
-pub fn recheck(file: &ProblemOut, touched: &Touched, read: &Read, text: &str, base_name: &str) -> Rechecked {
+pub fn recheck(file: &ProblemOut, touched: &Touched, read: &Read, text: &str, base: &Problem) -> Rechecked {
     let mut file = file.clone();
-    file.name = format!("{base_name} / {}", read.scenario.name);
+    file.name = format!("{} / {}", base.name, read.scenario.name);
+    // Warnings the base problem has too are not the scenario's doing.
+    let known: std::collections::BTreeSet<(&str, String)> = crate::validate::warnings(base)
+        .into_iter()
+        .map(|d| (d.code, d.message))
+        .collect();
     let json = serde_json::to_string(&file).unwrap_or_default();
     let (problem, found) = match parse_problem(json.as_bytes(), "(edited problem)") {
         Ok(loaded) => (Some(loaded.problem), loaded.report.diagnostics),
@@ -34,6 +39,7 @@ pub fn recheck(file: &ProblemOut, touched: &Touched, read: &Read, text: &str, ba
     };
     let diagnostics = found
         .into_iter()
+        .filter(|d| d.is_error() || !known.contains(&(d.code, d.message.clone())))
         .filter_map(|d| against_edits(d, &file, touched, read, text))
         .collect();
     Rechecked { problem, diagnostics }
