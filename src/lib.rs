@@ -9,6 +9,10 @@
 //! MILP (coverage first, then cost) with HiGHS, and [`checker`] verifies the schedule against
 //! every hard rule with code that shares nothing with the solver.
 //!
+//! For analysts and planners: [`scenario`] applies a what-if scenario (TOML edits) to a
+//! problem, [`replan`] and [`solver::disruption`] re-solve a changed problem close to a
+//! published schedule, and [`diff`] says what changed between two schedules.
+//!
 //! ```no_run
 //! use mtplan::{format, solver, checker};
 //! let loaded = format::load_problem("problems/default-2027.json".as_ref()).unwrap();

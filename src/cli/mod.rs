@@ -10,6 +10,7 @@ mod diff;
 mod replan;
 mod report;
 mod whatif;
+mod whatif_table;
 mod write;
 
 use std::io::IsTerminal;
