@@ -291,3 +291,39 @@ fn whatif_writes_verified_schedules_and_one_table() {
     assert_eq!(again.status.code(), Some(2));
     assert!(text(&again.stderr).contains("exists; choose another -o or pass --force"));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn base() -> &'static Problem {
+        static BASE: std::sync::OnceLock<Problem> = std::sync::OnceLock::new();
+        BASE.get_or_init(|| generated(10, 10, 1))
+    }
+
+    const EXAMPLE: &str = include_str!("../problems/scenarios/trainer-leaves.toml");
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn on_arbitrary_text(text in "\\PC{0,300}") {
+            let _ = scenario::parse(&text, "fuzz.toml", base());
+        }
+
+        #[test]
+        fn on_mutated_examples(cut in 0usize..2000, insert in "[\\[\\]=\"a-z0-9 \\n.,{}-]{0,12}") {
+            let mut text = EXAMPLE.to_owned();
+            let mut at = cut % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, &insert);
+            match scenario::parse(&text, "fuzz.toml", base()) {
+                Ok(e) => prop_assert!(e.report.errors() == 0),
+                Err(ScenarioError::Invalid(r)) => prop_assert!(r.errors() > 0),
+                Err(e) => prop_assert!(false, "{e}"),
+            }
+        }
+    }
+}
