@@ -297,3 +297,51 @@ fn replan_and_diff_end_to_end() {
     let again = mtplan_in(dir.path(), &["diff", "base.json", "re.json", "--format", "json"]);
     assert_eq!(again.stdout, json.stdout, "deterministic");
 }
+
+#[test]
+fn a_past_that_the_changed_problem_no_longer_allows_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().expect("dir");
+    let p = generated(30, 45, 5);
+    let base = solved(&p);
+    let first = base
+        .scheduled
+        .iter()
+        .min_by_key(|a| (a.end, a.request.clone()))
+        .expect("some");
+    let gone = first.trainers[0].clone();
+    let mut file = format::from_model::to_file(&p);
+    file.trainers.retain(|t| t.id != gone.as_str());
+    file.pinned.retain(|x| x.trainer != gone.as_str());
+    std::fs::write(
+        dir.path().join("new.json"),
+        serde_json::to_string(&file).expect("json"),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("base.json"),
+        format::schedule_to_json(&p, &base, false),
+    )
+    .expect("write");
+    let after = first.end.succ_opt().expect("day").to_string();
+    let args = [
+        "replan",
+        "new.json",
+        "--baseline",
+        "base.json",
+        "--frozen-until",
+        &after,
+    ];
+    let out = mtplan_in(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.stdout, b"");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let want = format!(
+        "error: base.json: a past assignment no longer holds in the changed problem: ref request {} trainer {gone}: trainer `{gone}` is not in the problem\n",
+        first.request
+    );
+    assert!(stderr.contains(&want), "{stderr}");
+    assert!(
+        stderr.ends_with("  fix: correct the problem or the baseline, or choose an earlier --frozen-until\n"),
+        "{stderr}"
+    );
+}

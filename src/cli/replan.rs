@@ -10,7 +10,7 @@ use clap::ValueEnum;
 
 use super::diff::read_schedule;
 use super::{load, write_atomic, WriteError, BAD_INPUT, FAILURE, NO_SCHEDULE, OK};
-use crate::model::{Problem, Schedule};
+use crate::model::{Problem, Schedule, Status};
 use crate::solver::disruption::{Order, Replanned};
 use crate::{checker, explain, format, replan, solver};
 
@@ -144,6 +144,13 @@ pub fn run(a: &ReplanArgs) -> u8 {
             return FAILURE;
         }
     };
+    if result.schedule.status == Status::NoSolutionFound {
+        let cap = a
+            .max_changes
+            .map_or(String::new(), |k| format!(" with at most {k} change(s)"));
+        eprintln!("error: no valid schedule{cap} was found within the time limit; allow more time");
+        return NO_SCHEDULE;
+    }
     explain::annotate(&frozen.problem, &mut result.schedule);
     for p in [&problem, &frozen.problem] {
         let violations = checker::check(p, &result.schedule);

@@ -314,7 +314,20 @@ pub fn replan(problem: &Problem, options: &Options, baseline: &Baseline) -> Resu
     let (values, done) = match result {
         Ok(r) => r,
         Err(Fail::Infeasible) => return Err(infeasible(problem, baseline)),
-        Err(Fail::NoSolution) => return Err(no_solution(baseline)),
+        Err(Fail::NoSolution) => {
+            let ceiling = extract::coverage_ceiling(problem, &space);
+            let mut schedule = extract::no_solution(problem, f64::INFINITY, ceiling);
+            settings.elapsed_seconds = clock.elapsed().as_secs_f64();
+            schedule.settings = Some(settings);
+            let outcome = Outcome {
+                disruption: 0,
+                disruption_bound: 0.0,
+                kept: 0,
+                keepable: t.keepable,
+                proven: false,
+            };
+            return Ok(Replanned { schedule, outcome });
+        }
         Err(Fail::Solver(e)) => return Err(SolveError::Solver(e)),
     };
     let list = &all;
@@ -372,13 +385,4 @@ fn infeasible(problem: &Problem, baseline: &Baseline) -> SolveError {
         )),
         None => SolveError::Infeasible(pins::conflicting_pins(problem)),
     }
-}
-
-fn no_solution(baseline: &Baseline) -> SolveError {
-    let cap = baseline
-        .max_changes
-        .map_or(String::new(), |k| format!(" with at most {k} change(s)"));
-    SolveError::Solver(format!(
-        "no schedule{cap} was found within the time limit; allow more time"
-    ))
 }
