@@ -34,6 +34,8 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Run a fixed benchmark suite and write its table (Markdown and CSV).
     Bench(BenchArgs),
+    /// Say why each unscheduled request is unstaffed and what (verified) change would staff it.
+    Explain(super::explain_cmd::ExplainArgs),
 }
 
 /// Arguments of `bench`.

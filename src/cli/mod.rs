@@ -5,6 +5,7 @@
 
 mod args;
 pub mod bench;
+mod explain_cmd;
 mod report;
 mod write;
 
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check { problem } => check(&problem),
         Command::Generate(a) => generate_cmd(&a),
         Command::Bench(a) => bench_cmd(&a),
+        Command::Explain(a) => explain_cmd::run(&a),
     })
 }
 
