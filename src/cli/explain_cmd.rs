@@ -26,7 +26,7 @@ pub struct ExplainArgs {
     #[arg(long)]
     pub no_repairs: bool,
     /// Wall-clock limit of each verifying re-solve, in seconds.
-    #[arg(long, default_value_t = 10.0)]
+    #[arg(long, default_value_t = 3.0)]
     pub time_limit: f64,
     /// Also write the schedule with every reason and verified repair in `unscheduled[].reasons`.
     #[arg(short, long, value_name = "SCHEDULE.json")]

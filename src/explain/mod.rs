@@ -72,8 +72,8 @@ impl Default for Options {
         Self {
             repairs: true,
             max_repairs: 3,
-            max_candidates: 6,
-            time_limit: 10.0,
+            max_candidates: 4,
+            time_limit: 3.0,
         }
     }
 }

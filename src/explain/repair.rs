@@ -305,7 +305,10 @@ pub fn give_up(problem: &Problem, schedule: &Schedule, r: usize, time_limit: f64
         .collect();
     // Only lower-priority requests are given up for it.
     let priority = problem.requests[r].priority;
-    if dropped.iter().any(|q| problem.request(q).is_none_or(|x| x.priority >= priority)) {
+    if dropped
+        .iter()
+        .any(|q| problem.request(q).is_none_or(|x| x.priority >= priority))
+    {
         return None;
     }
     finish(problem, schedule, r, &Change::GiveUp(dropped), scheduled)

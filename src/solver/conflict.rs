@@ -126,7 +126,7 @@ pub fn explain(problem: &Problem) -> String {
     match minimal(problem) {
         Some(set) => {
             let mut lines = vec![format!(
-                "  these {} rule(s) cannot all hold; without any one of them the rest can:",
+                "  these {} rule(s) cannot all hold (windows, gaps between trainings and team rules apply); without any one of them the rest can:",
                 set.len()
             )];
             lines.extend(set.iter().map(|r| format!("    {}", r.describe(problem))));
