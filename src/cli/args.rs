@@ -34,6 +34,10 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Run a fixed benchmark suite and write its table (Markdown and CSV).
     Bench(BenchArgs),
+    /// Write a verified schedule as iCalendar files: one per trainer and one per host country.
+    Calendars(super::planner_out::CalendarsArgs),
+    /// Write a verified schedule's report as one self-contained HTML page.
+    Report(super::planner_out::ReportArgs),
 }
 
 /// Arguments of `bench`.
