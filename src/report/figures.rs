@@ -245,7 +245,44 @@ fn status_line(s: &Schedule) -> StatusLine {
 
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::*;
+    use crate::model::{Assignment, Schedule};
+
+    #[test]
+    fn groups_add_up_and_days_count_every_trainer() {
+        let raw = crate::generate::generate(&crate::generate::Spec::new(12, 20, 5));
+        let bytes = serde_json::to_vec(&raw).unwrap();
+        let problem = crate::format::parse_problem(&bytes, "gen.json").unwrap().problem;
+        let (t0, t1) = (problem.trainers[0].id.clone(), problem.trainers[1].id.clone());
+        let day = problem.horizon.from;
+        let assignment = |i: usize, days: u64, trainers: Vec<_>| Assignment {
+            request: problem.requests[i].id.clone(),
+            start: day,
+            end: day + chrono::Days::new(days - 1),
+            trainers,
+        };
+        let schedule = Schedule {
+            status: Status::Feasible,
+            objective: None,
+            bound: None,
+            gap: None,
+            scheduled: vec![
+                assignment(0, 3, vec![t0.clone(), t1.clone()]),
+                assignment(4, 5, vec![t0.clone()]),
+            ],
+            unscheduled: Vec::new(),
+            settings: None,
+        };
+        let f = figures(&problem, &schedule);
+        for rows in [&f.by_kind, &f.by_region] {
+            assert_eq!(rows.iter().map(|r| r.requested).sum::<usize>(), 20);
+            assert_eq!(rows.iter().map(|r| r.staffed).sum::<usize>(), 2);
+        }
+        assert_eq!(days_used(&schedule), BTreeMap::from([(t0, 8), (t1, 3)]));
+        assert_eq!(f.status.class, "warn");
+        assert_eq!(f.headline[0].value, "2 of 20");
+        assert_eq!(f.headline[4].value, "2 of 12");
+    }
 
     #[test]
     fn thousands_groups_digits() {
