@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Output;
+use std::process::{Command, Output};
 
 use chrono::NaiveDate;
 use mtplan::model::{Problem, Schedule};
@@ -324,4 +324,53 @@ fn a_schedule_that_breaks_rules_or_does_not_parse_writes_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("garbage.json"));
     assert!(!dir.exists());
     no_staging_left(tmp.path());
+}
+
+#[test]
+fn help_of_calendars_and_report_names_their_arguments() {
+    for (command, usage) in [
+        (
+            "calendars",
+            "Usage: mtplan calendars [OPTIONS] --output <DIR> <PROBLEM> <SCHEDULE>",
+        ),
+        (
+            "report",
+            "Usage: mtplan report [OPTIONS] --output <FILE> <PROBLEM> <SCHEDULE>",
+        ),
+    ] {
+        let out = mtplan(&[command, "--help"]);
+        assert_code(&out, 0, &format!("{command} --help"));
+        let text = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert!(lines.contains(&usage), "{text}");
+        assert!(
+            lines.contains(&"<SCHEDULE>  Schedule file (JSON), as written by `solve`"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_current_folder_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (problem, schedule) = tricky_problem(tmp.path());
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mtplan"))
+        .current_dir(&empty)
+        .args([
+            "calendars",
+            problem.to_str().unwrap(),
+            schedule.to_str().unwrap(),
+            "-o",
+            ".",
+        ])
+        .output()
+        .unwrap();
+    assert_code(&out, 2, "calendars -o .");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: . is the current or the root folder; write the calendars to a new folder inside it\n"
+    );
+    assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 0);
 }

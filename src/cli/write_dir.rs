@@ -17,6 +17,9 @@ pub enum FolderError {
     /// The folder holds files this command did not write.
     #[error("{0} holds other files (such as `{1}`); write to a new or empty folder (--force replaces only a folder of earlier output)")]
     Foreign(String, String),
+    /// The folder is the working directory or the root, which cannot be swapped by rename.
+    #[error("{0} is the current or the root folder; write the calendars to a new folder inside it")]
+    NotSwappable(String),
     /// The path exists and is not a folder.
     #[error("{0} exists and is not a folder; choose a folder name")]
     NotAFolder(String),
@@ -92,10 +95,7 @@ pub fn write_folder(
 ) -> Result<(), FolderError> {
     usable_folder(dir, ext, force)?;
     let target = inspect(dir, ext)?;
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let (dir, parent) = &swappable(dir, &target)?;
     let io = |file: &Path| {
         let file = file.display().to_string();
         move |source| FolderError::Io { file, source }
@@ -124,6 +124,28 @@ pub fn write_folder(
     }
     let _ = staging.keep();
     Ok(())
+}
+
+/// The folder as an absolute path without `.` or `..`, and its parent, where the staging folder
+/// goes; refuses the working directory and the root.
+fn swappable(dir: &Path, target: &Target) -> Result<(PathBuf, PathBuf), FolderError> {
+    let shown = dir.display().to_string();
+    let io = |source| FolderError::Io {
+        file: shown.clone(),
+        source,
+    };
+    let full = match target {
+        Target::Absent => std::path::absolute(dir).map_err(io)?,
+        _ => dir.canonicalize().map_err(io)?,
+    };
+    let here = std::env::current_dir().and_then(|d| d.canonicalize()).ok();
+    match full.parent() {
+        Some(parent) if here.as_ref() != Some(&full) => {
+            let parent = parent.to_path_buf();
+            Ok((full, parent))
+        }
+        _ => Err(FolderError::NotSwappable(shown)),
+    }
 }
 
 /// A hidden, empty folder in `parent` (removed with its contents when dropped).

@@ -112,6 +112,6 @@ fn base(problem: &Problem, a: &Assignment, whose: &str, stamp: DateTime<Utc>, te
     e.summary(&clean(&format!("{} [{}]", r.title, r.id)));
     e.location(&clean(&host));
     e.description(&clean(&lines.join("\n")));
-    e.add_property("CATEGORIES", &clean(r.area.as_str()));
+    e.add_property("CATEGORIES", clean(r.area.as_str()));
     e.done()
 }
