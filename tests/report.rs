@@ -145,6 +145,12 @@ fn the_default_report_renders_in_chromium_with_a_bar_per_assignment() {
     );
     assert!(dom.contains(&format!("<h1>{}</h1>", p.name)));
     assert!(dom.contains("data-status=\"optimal\""));
+    let raw: serde_json::Value = serde_json::from_slice(&std::fs::read(default_schedule()).unwrap()).unwrap();
+    let solver = raw["settings"]["solver"].as_str().unwrap();
+    assert!(
+        dom.contains(&format!("solver <b>{solver}</b>")),
+        "the page echoes the solver settings"
+    );
     let unstaffed = p.requests.len() - s.scheduled.len();
     assert_eq!(dom.matches("<ul class=\"reasons\">").count(), unstaffed);
     // Every staffed request's title is in the page (as hover text of its bars).

@@ -113,7 +113,7 @@ pub fn report_cmd(a: &ReportArgs) -> u8 {
         .map_or(a.schedule.display().to_string(), |n| {
             n.to_string_lossy().into_owned()
         });
-    let html = match report::render(&problem, &schedule, &source) {
+    let html = match report::render(&problem, &schedule, &source, &settings_of(&a.schedule)) {
         Ok(h) => h,
         Err(e) => {
             eprintln!("{e}");
@@ -131,4 +131,26 @@ pub fn report_cmd(a: &ReportArgs) -> u8 {
         problem.requests.len() - schedule.scheduled.len()
     );
     OK
+}
+
+/// The scalar entries of the schedule file's `settings` object (solver, seed, threads, limits,
+/// model size, time), in file order; none when the file has no such object.
+fn settings_of(schedule: &Path) -> Vec<(String, String)> {
+    let value: Option<serde_json::Value> = std::fs::read(schedule)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+    let Some(serde_json::Value::Object(map)) = value.as_ref().and_then(|v| v.get("settings")) else {
+        return Vec::new();
+    };
+    map.iter()
+        .filter_map(|(k, v)| {
+            let shown = match v {
+                serde_json::Value::Null => "none".to_owned(),
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Bool(_) | serde_json::Value::Number(_) => v.to_string(),
+                _ => return None,
+            };
+            Some((k.replace('_', " "), shown))
+        })
+        .collect()
 }

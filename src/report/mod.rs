@@ -26,8 +26,14 @@ const TEMPLATE: &str = include_str!("report.html");
 pub struct RenderError(#[from] minijinja::Error);
 
 /// The report of `schedule` for `problem` as one HTML page; `source` names the schedule file
-/// in the page. Equal inputs give equal bytes (no clock, no randomness).
-pub fn render(problem: &Problem, schedule: &Schedule, source: &str) -> Result<String, RenderError> {
+/// and `settings` (name, value) echoes the solver settings the file records. Equal inputs give
+/// equal bytes (no clock, no randomness).
+pub fn render(
+    problem: &Problem,
+    schedule: &Schedule,
+    source: &str,
+    settings: &[(String, String)],
+) -> Result<String, RenderError> {
     let mut env = Environment::new();
     env.add_template("report.html", TEMPLATE)?;
     let v = view::build(problem, schedule);
@@ -35,6 +41,7 @@ pub fn render(problem: &Problem, schedule: &Schedule, source: &str) -> Result<St
     let ctx = context! {
         problem => problem.name.clone(),
         source => source.to_owned(),
+        settings => Value::from(Serde(settings)),
         version => env!("CARGO_PKG_VERSION"),
         figures => Value::from(Serde(figures::figures(problem, schedule))),
         legend => Value::from(Serde(&v.legend)),
