@@ -207,6 +207,27 @@ fn uids_are_stable_across_runs_and_distinct() {
         0,
         "second run",
     );
+    let without_stamps = |dir: &Path| -> Vec<(String, String)> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let path = e.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("DTSTAMP:")).collect();
+                (
+                    path.file_name().unwrap().to_string_lossy().into_owned(),
+                    kept.join("\n"),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(
+        without_stamps(&first),
+        without_stamps(&second),
+        "runs differ only in DTSTAMP"
+    );
     let (a, b) = (uids(&first), uids(&second));
     assert_eq!(a, b, "a second run gives the same UIDs, file by file");
     let all: Vec<&String> = a.values().flatten().collect();
