@@ -24,6 +24,8 @@ pub mod eligibility;
 pub mod explain;
 pub mod format;
 pub mod generate;
+pub mod ics;
 pub mod model;
+pub mod report;
 pub mod solver;
 pub mod validate;

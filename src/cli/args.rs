@@ -36,6 +36,10 @@ pub enum Command {
     Bench(BenchArgs),
     /// Say why each unscheduled request is unstaffed and what (verified) change would staff it.
     Explain(super::explain_cmd::ExplainArgs),
+    /// Write a verified schedule as iCalendar files: one per trainer and one per host country.
+    Calendars(super::planner_out::CalendarsArgs),
+    /// Write a verified schedule's report as one self-contained HTML page.
+    Report(super::planner_out::ReportArgs),
 }
 
 /// Arguments of `bench`.

@@ -6,14 +6,18 @@
 mod args;
 pub mod bench;
 mod explain_cmd;
+mod planner_out;
 mod report;
 mod write;
+mod write_dir;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 pub use args::{BenchArgs, Cli, Command, Format, GenerateArgs, SolveArgs};
+pub use planner_out::{CalendarsArgs, ReportArgs};
 pub use write::{write_atomic, WriteError};
+pub use write_dir::FolderError;
 
 use crate::format::{self, LoadError, Loaded};
 use crate::model::Status;
@@ -39,6 +43,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Generate(a) => generate_cmd(&a),
         Command::Bench(a) => bench_cmd(&a),
         Command::Explain(a) => explain_cmd::run(&a),
+        Command::Calendars(a) => planner_out::calendars_cmd(&a),
+        Command::Report(a) => planner_out::report_cmd(&a),
     })
 }
 

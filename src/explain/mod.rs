@@ -47,6 +47,15 @@ pub fn annotate(problem: &Problem, schedule: &mut Schedule) {
     }
 }
 
+/// The reasons (kind 1 or 2) request `r` is not staffed in `schedule`.
+pub fn reasons(problem: &Problem, schedule: &Schedule, r: &crate::model::Request) -> Vec<Reason> {
+    let load = Load::of(problem, schedule);
+    match problem.requests.iter().position(|x| x.id == r.id) {
+        Some(i) => vec![reason_for(problem, schedule, &load, i)],
+        None => Vec::new(),
+    }
+}
+
 /// The most fundamental reason request `r` (index) is not staffed in `schedule`.
 fn reason_for(problem: &Problem, schedule: &Schedule, load: &Load, r: usize) -> Reason {
     let req = &problem.requests[r];
