@@ -27,3 +27,4 @@ pub mod generate;
 pub mod model;
 pub mod solver;
 pub mod validate;
+pub mod workbook;
