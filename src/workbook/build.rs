@@ -213,7 +213,15 @@ impl<'b> Builder<'b> {
         let index = at?;
         let place = self.place(&table.name, Some(row.0), Some(index), Some(column.header));
         self.places.map.insert(path.clone(), place.clone());
-        match cells::read(Table::cell(&row.1, index), column.kind, column.note) {
+        let read = cells::read(Table::cell(&row.1, index), column.kind, column.note);
+        let read = match read {
+            Ok(None) if column.required => Err(cells::Bad {
+                message: format!("empty cell: `{}` is required", column.header),
+                hint: format!("enter {}", column.note),
+            }),
+            other => other,
+        };
+        match read {
             Ok(v) => v,
             Err(bad) => {
                 self.error("E054", place, bad.message, bad.hint);
@@ -244,7 +252,7 @@ impl<'b> Builder<'b> {
                 _ => String::new(),
             };
             let place = self.place(SETTINGS, Some(row.0), Some(k), Some("setting"));
-            let Some(&(name, kind, _, _, note)) = SETTING_ROWS.iter().find(|s| s.0 == raw) else {
+            let Some(&(name, kind, required, _, note)) = SETTING_ROWS.iter().find(|s| s.0 == raw) else {
                 let names: Vec<&str> = SETTING_ROWS.iter().map(|s| s.0).collect();
                 let hint = format!("use one of: {}", names.join(", "));
                 self.error("E056", place, format!("unknown setting `{raw}`"), hint);
@@ -259,7 +267,7 @@ impl<'b> Builder<'b> {
             self.places
                 .map
                 .insert(path[..1].to_vec(), self.place(SETTINGS, Some(row.0), None, None));
-            let column = spec::col(name, kind, false, Choices::Free, note);
+            let column = spec::col(name, kind, required, Choices::Free, note);
             let Some(value) = self.cell(table, row, &column, v, path.clone()) else {
                 continue;
             };

@@ -45,7 +45,14 @@ pub fn read(cell: &Value, kind: Kind, note: &str) -> Result<Option<Json>, Bad> {
             format!("fix the formula, or type the value: {note}"),
         )),
         (Value::Text(s), Kind::Text) => Ok(Some(json!(s))),
-        (Value::Text(s), Kind::Code | Kind::Date) => Ok(Some(json!(s.trim()))),
+        (Value::Text(s), Kind::Code) => Ok(Some(json!(s.trim()))),
+        (Value::Text(s), Kind::Date) => match chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+            Ok(d) => Ok(Some(json!(d.to_string()))),
+            Err(_) => Err(bad(
+                format!("`{}` is not a date", s.trim()),
+                "enter a date (a date cell), or text YYYY-MM-DD such as 2027-03-15",
+            )),
+        },
         (Value::Number(n), Kind::Text | Kind::Code) => Ok(Some(json!(number_text(*n)))),
         (Value::Text(s), Kind::Int) => int(s.trim().parse::<f64>().ok(), s, note),
         (Value::Number(n), Kind::Int) => int(Some(*n), &number_text(*n), note),
@@ -122,5 +129,11 @@ mod tests {
         assert!(read(&Value::Date(d), Kind::Code, "").is_err());
         assert!(read(&Value::Number(2.5), Kind::Int, "").is_err());
         assert!(read(&Value::Number(46000.0), Kind::Date, "").is_err());
+        assert_eq!(
+            read(&Value::Text("2027-3-5".into()), Kind::Date, ""),
+            Ok(Some(json!("2027-03-05")))
+        );
+        assert!(read(&Value::Text("31/03/2027".into()), Kind::Date, "").is_err());
+        assert!(read(&Value::Text("2027-02-30".into()), Kind::Date, "").is_err());
     }
 }
