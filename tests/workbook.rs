@@ -515,3 +515,111 @@ fn a_file_that_is_no_workbook_is_refused() {
         other => panic!("a missing workbook is an I/O error: {other:?}"),
     }
 }
+
+#[test]
+fn the_docs_list_every_column_with_its_requiredness() {
+    let docs = std::fs::read_to_string(root().join("docs/workbook.md")).expect("docs/workbook.md");
+    for sheet in &mtplan::workbook::spec::SHEETS {
+        assert!(
+            docs.contains(&format!("### {}", sheet.name)),
+            "section for {}",
+            sheet.name
+        );
+        for c in sheet.columns {
+            let row = match c.required {
+                true => format!("| **{}** |", c.header),
+                false => format!("| {} |", c.header),
+            };
+            assert!(docs.contains(&row), "docs/workbook.md: {} {row}", sheet.name);
+        }
+    }
+    for (name, _, required, _, _) in mtplan::workbook::spec::SETTING_ROWS {
+        let row = if required {
+            format!("| **{name}** |")
+        } else {
+            format!("| {name} |")
+        };
+        assert!(docs.contains(&row), "docs/workbook.md: setting {row}");
+    }
+}
+
+mod arbitrary_tables {
+    use mtplan::format::LoadError;
+    use mtplan::workbook::grid::{Book, Table, Value};
+    use mtplan::workbook::{load_book, spec};
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = Value> {
+        let day = (2026i32..2029, 1u32..13, 1u32..29)
+            .prop_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid date"));
+        prop_oneof![
+            Just(Value::Empty),
+            prop::sample::select(vec![
+                "KE",
+                "TZ",
+                "XX",
+                "en",
+                "hs, valuation",
+                "mon",
+                "national",
+                "KE-001",
+                "R-0001",
+                "no",
+                "2027-03-01",
+                "x"
+            ])
+            .prop_map(|s| Value::Text(s.to_owned())),
+            (-3.0f64..50.0).prop_map(|f| Value::Number(f.round())),
+            Just(Value::Number(2.5)),
+            day.prop_map(Value::Date),
+            any::<bool>().prop_map(Value::Bool),
+            Just(Value::Error("#N/A".to_owned())),
+        ]
+    }
+
+    fn table() -> impl Strategy<Value = Table> {
+        let names: Vec<&str> = ["settings", "about", "junk"]
+            .into_iter()
+            .chain(spec::SHEETS.iter().map(|s| s.name))
+            .collect();
+        let headers: Vec<&str> = spec::SHEETS
+            .iter()
+            .flat_map(|s| s.columns.iter().map(|c| c.header))
+            .chain(["setting", "value", "about", "junk"])
+            .collect();
+        (
+            prop::sample::select(names),
+            prop::collection::vec(prop::sample::select(headers), 0..8),
+            prop::collection::vec(prop::collection::vec(value(), 0..9), 0..5),
+        )
+            .prop_map(|(name, headers, rows)| Table {
+                name: name.to_owned(),
+                header_row: 1,
+                headers: headers
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, h)| (i, h.to_owned()))
+                    .collect(),
+                rows: rows.into_iter().enumerate().map(|(i, r)| (i + 2, r)).collect(),
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever the tables, reading never panics, and every error names its sheet.
+        #[test]
+        fn any_tables_give_located_findings(tables in prop::collection::vec(table(), 0..7), csv in any::<bool>()) {
+            match load_book(&Book { csv, tables }, "plan.xlsx") {
+                Ok(_) => {}
+                Err(LoadError::Invalid(report)) => {
+                    prop_assert!(report.errors() > 0);
+                    for d in report.diagnostics.iter().filter(|d| d.is_error()) {
+                        prop_assert!(d.cell.is_some(), "unlocated: {}", d.render("plan.xlsx"));
+                    }
+                }
+                Err(e) => prop_assert!(false, "{e}"),
+            }
+        }
+    }
+}

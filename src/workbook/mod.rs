@@ -22,7 +22,7 @@
 
 mod build;
 mod cells;
-mod grid;
+pub mod grid;
 mod locate;
 pub mod out;
 pub mod problem;
