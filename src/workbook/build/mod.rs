@@ -5,9 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value as Json};
 
+mod settings;
+mod trainers;
+
 use super::cells;
 use super::grid::{Book, Row, Table};
-use super::spec::{self, Choices, Column, Kind, Sheet, ABOUT, SETTINGS, SETTING_ROWS};
+use super::spec::{self, Column, Sheet, ABOUT, SETTINGS};
 use crate::validate::{Diagnostic, JsonPath, SheetCell, Step};
 
 /// Where the parts of the JSON value came from.
@@ -233,81 +236,6 @@ impl<'b> Builder<'b> {
         }
     }
 
-    fn settings(&mut self, top: &mut Map<String, Json>) {
-        let Some(table) = self.tables.get(SETTINGS).copied() else {
-            return;
-        };
-        let key_col = spec::col("setting", Kind::Text, true, Choices::Free, "the setting's name");
-        let value_col = spec::col("value", Kind::Text, false, Choices::Free, "its value");
-        let found = self.columns(table, &[key_col, value_col], &["about"]);
-        let (Some(&k), v) = (found.get("setting"), found.get("value").copied()) else {
-            ["name", "horizon"].iter().for_each(|key| self.suppress(&[], key));
-            return;
-        };
-        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-        let (mut horizon, mut policy) = (Map::new(), Map::new());
-        for row in &table.rows {
-            let raw = match Table::cell(&row.1, k) {
-                super::grid::Value::Text(s) => normalise(s),
-                _ => String::new(),
-            };
-            let place = self.place(SETTINGS, Some(row.0), Some(k), Some("setting"));
-            let Some(&(name, kind, required, _, note)) = SETTING_ROWS.iter().find(|s| s.0 == raw) else {
-                let names: Vec<&str> = SETTING_ROWS.iter().map(|s| s.0).collect();
-                let hint = format!("use one of: {}", names.join(", "));
-                self.error("E056", place, format!("unknown setting `{raw}`"), hint);
-                continue;
-            };
-            if let Some(first) = seen.insert(name, row.0) {
-                let message = format!("setting `{name}` is given twice (first on row {first})");
-                self.error("E056", place, message, "keep one of the rows".into());
-                continue;
-            }
-            let path = setting_path(name);
-            self.places
-                .map
-                .insert(path[..1].to_vec(), self.place(SETTINGS, Some(row.0), None, None));
-            let column = spec::col(name, kind, required, Choices::Free, note);
-            let Some(value) = self.cell(table, row, &column, v, path.clone()) else {
-                continue;
-            };
-            match path.as_slice() {
-                [_, Step::Key(key)] if name.starts_with("horizon") => horizon.insert(key.clone(), value),
-                [_, Step::Key(key)] => policy.insert(key.clone(), value),
-                _ => top.insert("name".into(), value),
-            };
-        }
-        self.missing_settings(&seen, top, horizon, policy);
-    }
-
-    fn missing_settings(
-        &mut self,
-        seen: &BTreeMap<&str, usize>,
-        top: &mut Map<String, Json>,
-        horizon: Map<String, Json>,
-        policy: Map<String, Json>,
-    ) {
-        for (name, _, _, _, note) in SETTING_ROWS.iter().filter(|s| s.2 && !seen.contains_key(s.0)) {
-            let place = self.place(SETTINGS, None, None, None);
-            let hint =
-                format!("add a row with `{name}` in the `setting` column and, under `value`, the {note}");
-            self.error("E057", place, format!("missing setting `{name}`"), hint);
-            let path = setting_path(name);
-            match path.split_last() {
-                Some((Step::Key(k), parent)) => self.suppress(parent, k),
-                _ => {}
-            }
-        }
-        if !horizon.is_empty() {
-            top.insert("horizon".into(), Json::Object(horizon));
-        } else {
-            self.suppress(&[], "horizon");
-        }
-        if !policy.is_empty() {
-            top.insert("policy".into(), Json::Object(policy));
-        }
-    }
-
     /// Reads the rows of an item sheet into JSON objects (empty when the sheet is absent).
     fn items(&mut self, sheet: Sheet) -> Vec<Json> {
         let Some(table) = self.tables.get(sheet.name).copied() else {
@@ -374,134 +302,6 @@ impl<'b> Builder<'b> {
         }
         fields
     }
-
-    /// `areas` and `ace_areas` → `expertise` [{area, level}], in the order of `areas`, then the
-    /// ace areas not listed there.
-    fn expertise(&mut self, cells: &mut BTreeMap<&str, Json>, path: &[Step]) {
-        let strings = |v: Option<Json>| -> Vec<String> {
-            v.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default()
-        };
-        let (areas, ace) = (strings(cells.remove("areas")), strings(cells.remove("ace_areas")));
-        if areas.is_empty() && ace.is_empty() {
-            return;
-        }
-        let base = [path.to_vec(), vec![Step::Key("expertise".into())]].concat();
-        let areas_place = self.places.map.get(&base).cloned();
-        let ace_place = self
-            .places
-            .map
-            .get(&[base.clone(), vec![Step::Key("ace".into())]].concat())
-            .cloned();
-        let extra = ace.iter().filter(|a| !areas.contains(a)).cloned();
-        let list: Vec<String> = areas.iter().cloned().chain(extra).collect();
-        let mut items = Vec::new();
-        for (j, area) in list.iter().enumerate() {
-            let is_ace = ace.contains(area);
-            let item = [base.clone(), vec![Step::Index(j)]].concat();
-            let place = if j < areas.len() {
-                areas_place.clone()
-            } else {
-                ace_place.clone()
-            };
-            let level_place = if is_ace {
-                ace_place.clone()
-            } else {
-                areas_place.clone()
-            };
-            if let Some(p) = place {
-                self.places.map.insert(item.clone(), p);
-            }
-            if let Some(p) = level_place {
-                self.places
-                    .map
-                    .insert([item, vec![Step::Key("level".into())]].concat(), p);
-            }
-            let level = if is_ace { "ace" } else { "mt" };
-            items.push(serde_json::json!({"area": area, "level": level}));
-        }
-        cells.insert("areas", Json::Array(items));
-    }
-
-    /// Attaches each `unavailability` row to its trainer as `unavailable` [{from, to}].
-    fn unavailability(&mut self, trainers: &mut [Json]) {
-        let Some(sheet) = spec::sheet("unavailability") else {
-            return;
-        };
-        let Some(table) = self.tables.get(sheet.name).copied() else {
-            return;
-        };
-        let found = self.columns(table, sheet.columns, &[]);
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, t) in trainers.iter().enumerate() {
-            if let Some(id) = t.get("id").and_then(Json::as_str) {
-                index.entry(id.to_owned()).or_insert(i);
-            }
-        }
-        let trainer_col = found.get("trainer").copied();
-        for row in &table.rows {
-            let Some(t) = self.period_owner(table, row, trainer_col, &index) else {
-                continue;
-            };
-            let periods = trainers[t]
-                .as_object_mut()
-                .map(|o| o.entry("unavailable").or_insert_with(|| Json::Array(Vec::new())));
-            let j = periods.as_ref().and_then(|p| p.as_array()).map_or(0, Vec::len);
-            let path = vec![
-                key("trainers"),
-                Step::Index(t),
-                key("unavailable"),
-                Step::Index(j),
-            ];
-            self.places
-                .map
-                .insert(path.clone(), self.place(&table.name, Some(row.0), None, None));
-            let mut period = Map::new();
-            for column in &sheet.columns[1..] {
-                let at = [path.clone(), vec![Step::Key(column.header.into())]].concat();
-                if !found.contains_key(column.header) {
-                    self.suppress(&path, column.header);
-                }
-                if let Some(v) = self.cell(table, row, column, found.get(column.header).copied(), at) {
-                    period.insert(column.header.into(), v);
-                }
-            }
-            if let Some(Json::Array(list)) = trainers[t].get_mut("unavailable") {
-                list.push(Json::Object(period));
-            }
-        }
-    }
-
-    /// The index of the trainer a period row belongs to; reports an empty or unknown id.
-    fn period_owner(
-        &mut self,
-        table: &Table,
-        row: &Row,
-        at: Option<usize>,
-        index: &BTreeMap<String, usize>,
-    ) -> Option<usize> {
-        let at = at?;
-        let place = self.place(&table.name, Some(row.0), Some(at), Some("trainer"));
-        let cell = Table::cell(&row.1, at);
-        let column = spec::SHEETS[1].columns[0];
-        let id = match cells::read(cell, column.kind, column.note) {
-            Ok(Some(Json::String(id))) => id,
-            Ok(_) => {
-                let hint = "enter the id of a trainer in the trainers sheet".to_owned();
-                self.error("E054", place, "empty cell: `trainer` is required".into(), hint);
-                return None;
-            }
-            Err(bad) => {
-                self.error("E054", place, bad.message, bad.hint);
-                return None;
-            }
-        };
-        let found = index.get(&id).copied();
-        if found.is_none() {
-            let hint = "use the id of a trainer in the trainers sheet".to_owned();
-            self.error("E055", place, format!("unknown trainer `{id}`"), hint);
-        }
-        found
-    }
 }
 
 fn key(k: &str) -> Step {
@@ -526,17 +326,6 @@ pub fn json_key(header: &str) -> &str {
         "areas" => "expertise",
         "min_trainers" => "trainers",
         h => h,
-    }
-}
-
-/// The JSON path of a setting.
-fn setting_path(name: &str) -> Vec<Step> {
-    let key = |k: &str| Step::Key(k.to_owned());
-    match name {
-        "name" => vec![key("name")],
-        "horizon_start" => vec![key("horizon"), key("start")],
-        "horizon_end" => vec![key("horizon"), key("end")],
-        policy => vec![key("policy"), key(policy)],
     }
 }
 
