@@ -155,6 +155,15 @@ fn the_template_is_annotated_and_loads_as_a_solvable_problem() {
         sheet(5).contains("countries!$A$2:$A$500"),
         "host drop-down from the countries sheet"
     );
+    assert!(trainers.contains(r#"showErrorMessage="1""#), "yes/no is enforced");
+
+    let out = mtplan(tmp.path(), &["template", "plan"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let csv = load_problem(&tmp.path().join("plan")).expect("the CSV template loads");
+    assert_eq!(
+        csv.problem, loaded.problem,
+        "the CSV template holds the same example"
+    );
     let notes: String = parts
         .iter()
         .filter(|(f, _)| f.contains("comments"))

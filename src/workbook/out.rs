@@ -199,14 +199,12 @@ fn validation(choices: Choices, lists: &Lists) -> Result<Option<DataValidation>,
     if values.is_empty() || values.iter().map(|v| v.len() + 1).sum::<usize>() > 250 {
         return Ok(None);
     }
-    let style = match strict {
-        true => DataValidationErrorStyle::Stop,
-        false => DataValidationErrorStyle::Information,
-    };
+    // A list column takes several values (`en, fr`), which no drop-down can check: there the
+    // list only offers values, and typing anything else raises no alert.
     let v = DataValidation::new()
         .allow_list_strings(&values)?
-        .set_error_style(style)
-        .set_input_message(message)?;
+        .set_input_message(message)?
+        .show_error_message(strict);
     Ok(Some(v))
 }
 
