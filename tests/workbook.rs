@@ -632,3 +632,36 @@ mod arbitrary_tables {
         }
     }
 }
+
+mod mutated_files {
+    use mtplan::format::{load_problem, LoadError};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// A damaged workbook is refused with a finding, never a panic.
+        #[test]
+        fn damaged_workbooks_are_refused_not_panicked_on(
+            flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+            cut in any::<prop::sample::Index>(),
+            truncate in any::<bool>(),
+        ) {
+            let mut bytes = mtplan::workbook::template_xlsx().expect("template");
+            for (at, byte) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] ^= byte | 1;
+            }
+            if truncate {
+                bytes.truncate(cut.index(bytes.len()));
+            }
+            let tmp = tempfile::tempdir().expect("temp dir");
+            let path = tmp.path().join("plan.xlsx");
+            std::fs::write(&path, &bytes).expect("write");
+            match load_problem(&path) {
+                Ok(_) | Err(LoadError::Invalid(_)) => {}
+                Err(e) => prop_assert!(false, "{e}"),
+            }
+        }
+    }
+}
