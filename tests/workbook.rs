@@ -471,7 +471,14 @@ fn csv_folders_are_located_by_file_line_and_field() {
         std::fs::write(dir.join(name), bytes).expect("write");
     }
     let requests = std::fs::read_to_string(dir.join("requests.csv")).expect("read");
-    std::fs::write(dir.join("requests.csv"), requests.replace(",TZ,", ",XX,")).expect("write");
+    assert!(
+        requests.contains(",1,,1,1,,"),
+        "min_trainers, max_trainers, leads, priority"
+    );
+    let requests = requests
+        .replace(",TZ,", ",XX,")
+        .replace(",1,,1,1,,", ",3,2,1,1,,");
+    std::fs::write(dir.join("requests.csv"), requests).expect("write");
     std::fs::write(
         dir.join("trainers.csv"),
         "id,name,country,languages,areas\nKE-001,A,KE,en,hs\n,B,KE,en,\n",
@@ -490,7 +497,9 @@ error[E054]: plan: trainers.csv, line 3, field 5 (`areas`): empty cell: `areas` 
   hint: enter expertise areas held, comma-separated: hs, valuation, pca, risk, roo, geoint, trs
 error[E011]: plan: requests.csv, line 2, field 4 (`host`): unknown host country `XX`
   hint: use the ISO 3166 alpha-2 code of a country in the country table (e.g. KE)
-plan: 4 error(s), 0 warning(s)
+error[E023]: plan: requests.csv, line 2, field 13 (`min_trainers`): min_trainers (3) is greater than max_trainers (2)
+  hint: make min at most max
+plan: 5 error(s), 0 warning(s)
 "
     );
 }

@@ -43,6 +43,22 @@ fn place(mut d: Diagnostic, places: &Places) -> Diagnostic {
         .find_map(|n| places.map.get(&steps[..n]))
         .cloned();
     d.message = rows_for_paths(&d.message, places);
+    spreadsheet_words(d)
+}
+
+/// JSON names in messages and hints, in the words of the sheets.
+const WORDS: [(&str, &str); 4] = [
+    ("trainers.min", "min_trainers"),
+    ("trainers.max", "max_trainers"),
+    ("swap `start` and `end`", "swap `horizon_start` and `horizon_end`"),
+    ("e.g. [\"mon\"]", "e.g. mon"),
+];
+
+fn spreadsheet_words(mut d: Diagnostic) -> Diagnostic {
+    for (json, sheet) in WORDS {
+        d.message = d.message.replace(json, sheet);
+        d.hint = d.hint.replace(json, sheet);
+    }
     d
 }
 
