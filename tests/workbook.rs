@@ -212,6 +212,15 @@ fn the_schedule_workbook_matches_the_schedule_json() {
     run(&["solve", "p.json", "-o", "s.json", "--reproducible", "-q"]);
     run(&["solve", "p.json", "-o", "s.xlsx", "--reproducible", "-q"]);
     run(&["convert", "s.json", "c.xlsx", "--problem", "p.json"]);
+    let out = mtplan(dir, &["convert", "s.json", "d.xlsx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: s.json is a schedule; give its problem: mtplan convert s.json d.xlsx --problem PROBLEM\n"
+    );
+    // Workbooks serve every command that reads a problem.
+    run(&["convert", "p.json", "p.xlsx"]);
+    run(&["verify", "p.xlsx", "s.json"]);
     let problem = load_problem(&dir.join("p.json")).expect("problem").problem;
     let schedule = mtplan::format::load_schedule(&dir.join("s.json"), &problem).expect("schedule");
     assert!(mtplan::checker::check(&problem, &schedule).is_empty());

@@ -95,6 +95,11 @@ pub fn convert(a: &ConvertArgs) -> u8 {
         .into_iter()
         .flatten()
         .collect();
+    if a.problem.is_none() && is_schedule(&a.input) {
+        let (i, o) = (a.input.display(), a.output.display());
+        eprintln!("error: {i} is a schedule; give its problem: mtplan convert {i} {o} --problem PROBLEM");
+        return BAD_INPUT;
+    }
     let result = match &a.problem {
         Some(problem) => convert_schedule(problem, &a.input, &a.output, to, a.force),
         None => match workbook::read_problem(&a.input) {
@@ -110,6 +115,13 @@ pub fn convert(a: &ConvertArgs) -> u8 {
         },
     };
     result.map_or_else(|code| code, |()| OK)
+}
+
+/// Whether `path` is a JSON file with a `scheduled` list at the top: a schedule.
+fn is_schedule(path: &Path) -> bool {
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let value = || serde_json::from_slice::<serde_json::Value>(&std::fs::read(path).ok()?).ok();
+    is_json && value().is_some_and(|v| v.get("scheduled").is_some())
 }
 
 fn convert_schedule(problem: &Path, schedule: &Path, out: &Path, to: Target, force: bool) -> Result<(), u8> {
