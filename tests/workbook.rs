@@ -514,6 +514,21 @@ plan: 5 error(s), 0 warning(s)
 }
 
 #[test]
+fn a_settings_sheet_without_values_is_one_error() {
+    let mut sheets = example_sheets();
+    drop_column(&mut sheets, "settings", "value");
+    let dir = workbook("plan.xlsx", &sheets);
+    assert_rejected(
+        dir.path(),
+        "plan.xlsx",
+        "error[E053]: plan.xlsx: sheet `settings`, row 1: missing column `value`
+  hint: add a column headed `value` to row 1: its value
+plan.xlsx: 1 error(s), 0 warning(s)
+",
+    );
+}
+
+#[test]
 fn solve_format_xlsx_needs_an_output_file() {
     let out = mtplan(
         &root(),
@@ -629,6 +644,110 @@ mod arbitrary_tables {
                     .collect(),
                 rows: rows.into_iter().enumerate().map(|(i, r)| (i + 2, r)).collect(),
             })
+    }
+
+    /// The template's example as tables, as a reader would see them.
+    fn example_book() -> Vec<Table> {
+        use mtplan::workbook::out::Cell;
+        let value = |c: &Cell| match c {
+            Cell::Empty => Value::Empty,
+            Cell::Text(s) => Value::Text(s.clone()),
+            Cell::Int(i) => Value::Number(*i as f64),
+            Cell::Float(f) | Cell::Percent(f) => Value::Number(*f),
+            Cell::Date(d) => Value::Date(*d),
+        };
+        super::example_sheets()
+            .iter()
+            .map(|s| Table {
+                name: s.name.clone(),
+                header_row: 1,
+                headers: s
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (i, c.header.clone()))
+                    .collect(),
+                rows: s
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (i + 2, r.iter().map(value).collect()))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// One change to a valid workbook.
+    #[derive(Clone, Debug)]
+    enum Change {
+        DropSheet(prop::sample::Index),
+        DropColumn(prop::sample::Index, prop::sample::Index),
+        SetCell(prop::sample::Index, prop::sample::Index, Value),
+        Rename(prop::sample::Index),
+    }
+
+    fn change() -> impl Strategy<Value = Change> {
+        let i = any::<prop::sample::Index>;
+        prop_oneof![
+            i().prop_map(Change::DropSheet),
+            (i(), i()).prop_map(|(a, b)| Change::DropColumn(a, b)),
+            (i(), i(), value()).prop_map(|(a, b, v)| Change::SetCell(a, b, v)),
+            i().prop_map(Change::Rename),
+        ]
+    }
+
+    fn apply(tables: &mut Vec<Table>, change: &Change) {
+        if tables.is_empty() {
+            return;
+        }
+        let n = tables.len();
+        match change {
+            Change::DropSheet(t) => {
+                tables.remove(t.index(n));
+            }
+            Change::DropColumn(t, c) => {
+                let t = &mut tables[t.index(n)];
+                if !t.headers.is_empty() {
+                    t.headers.remove(c.index(t.headers.len()));
+                }
+            }
+            Change::SetCell(t, c, v) => {
+                let t = &mut tables[t.index(n)];
+                if let Some((_, row)) = t.rows.first_mut() {
+                    if !row.is_empty() {
+                        let c = c.index(row.len());
+                        row[c] = v.clone();
+                    }
+                }
+            }
+            Change::Rename(t) => {
+                let t = &mut tables[t.index(n)];
+                t.name.push('s');
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        /// A valid workbook with a few things changed either loads or says why, at a place.
+        #[test]
+        fn a_changed_workbook_loads_or_says_where(changes in prop::collection::vec(change(), 1..4)) {
+            let mut tables = example_book();
+            let valid = load_book(&Book { csv: false, tables: tables.clone() }, "plan.xlsx");
+            prop_assert!(valid.is_ok());
+            changes.iter().for_each(|c| apply(&mut tables, c));
+            match load_book(&Book { csv: false, tables }, "plan.xlsx") {
+                Ok(_) => {}
+                Err(LoadError::Invalid(report)) => {
+                    prop_assert!(report.errors() > 0, "refused without an error");
+                    for d in report.diagnostics.iter().filter(|d| d.is_error()) {
+                        prop_assert!(d.cell.is_some(), "unlocated: {}", d.render("plan.xlsx"));
+                    }
+                }
+                Err(e) => prop_assert!(false, "{e}"),
+            }
+        }
     }
 
     proptest! {

@@ -16,9 +16,9 @@ impl Builder<'_> {
             return;
         };
         let key_col = spec::col("setting", Kind::Text, true, Choices::Free, "the setting's name");
-        let value_col = spec::col("value", Kind::Text, false, Choices::Free, "its value");
+        let value_col = spec::col("value", Kind::Text, true, Choices::Free, "its value");
         let found = self.columns(table, &[key_col, value_col], &["about"]);
-        let (Some(&k), v) = (found.get("setting"), found.get("value").copied()) else {
+        let (Some(&k), Some(&v)) = (found.get("setting"), found.get("value")) else {
             ["name", "horizon"].iter().for_each(|key| self.suppress(&[], key));
             return;
         };
@@ -46,7 +46,7 @@ impl Builder<'_> {
                 .map
                 .insert(path[..1].to_vec(), self.place(SETTINGS, Some(row.0), None, None));
             let column = spec::col(name, kind, required, Choices::Free, note);
-            let Some(value) = self.cell(table, row, &column, v, path.clone()) else {
+            let Some(value) = self.cell(table, row, &column, Some(v), path.clone()) else {
                 continue;
             };
             match path.as_slice() {
