@@ -529,6 +529,24 @@ plan.xlsx: 1 error(s), 0 warning(s)
 }
 
 #[test]
+fn sheet_names_and_headers_are_matched_loosely_and_columns_may_move() {
+    let mut sheets = example_sheets();
+    sheet_mut(&mut sheets, "trainers").name = "Trainers".to_owned();
+    let requests = sheet_mut(&mut sheets, "requests");
+    requests.columns[7].header = " Duration Days".to_owned();
+    requests.columns[12].header = "Min-Trainers".to_owned();
+    requests.columns.swap(0, 3);
+    requests.rows.iter_mut().for_each(|r| r.swap(0, 3));
+    let dir = workbook("plan.xlsx", &sheets);
+    let loaded = load_problem(&dir.path().join("plan.xlsx")).expect("loads");
+    let (example, _) = {
+        let dir = workbook("example.xlsx", &example_sheets());
+        wb::read_problem(&dir.path().join("example.xlsx")).expect("example loads")
+    };
+    assert_eq!(loaded.problem, example.problem);
+}
+
+#[test]
 fn solve_format_xlsx_needs_an_output_file() {
     let out = mtplan(
         &root(),

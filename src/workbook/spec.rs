@@ -421,7 +421,8 @@ pub fn sheet(name: &str) -> Option<&'static Sheet> {
     SHEETS.iter().find(|s| s.name == name)
 }
 
-/// Position of a sheet in reading order (settings first), for sorting diagnostics.
+/// Position of a sheet in reading order, for sorting diagnostics: unknown sheets and
+/// settings first, then the item sheets.
 pub fn order(name: &str) -> usize {
     SHEETS.iter().position(|s| s.name == name).map_or(0, |i| i + 1)
 }

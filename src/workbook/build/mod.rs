@@ -81,7 +81,7 @@ impl<'b> Builder<'b> {
         header: Option<&str>,
     ) -> SheetCell {
         SheetCell {
-            order: if sheet == SETTINGS { 0 } else { spec::order(sheet) },
+            order: spec::order(&normalise(sheet)),
             sheet: sheet.to_owned(),
             row,
             column,
