@@ -570,6 +570,20 @@ fn a_file_that_is_no_workbook_is_refused() {
         stderr.starts_with("error[E058]: plan.xlsx: (top level): not a readable workbook:"),
         "{stderr}"
     );
+    std::fs::create_dir(tmp.path().join("plan")).expect("folder");
+    std::fs::write(tmp.path().join("plan/trainers.csv"), b"id,name\nKE-001,Ren\xe9\n").expect("write");
+    let out = mtplan(tmp.path(), &["check", "plan"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr
+            .starts_with("error[E058]: plan: (top level): not a readable folder of CSV files: trainers.csv:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("invalid utf-8"), "{stderr}");
+    assert!(stderr.ends_with(
+        "  hint: save each table as CSV in UTF-8 (in Excel: \"CSV UTF-8\")\nplan: 1 error(s), 0 warning(s)\n"
+    ));
     match load_problem(&tmp.path().join("missing.xlsx")) {
         Err(LoadError::Io { .. }) => {}
         other => panic!("a missing workbook is an I/O error: {other:?}"),

@@ -56,14 +56,24 @@ pub fn read_book(path: &Path) -> Result<Book, LoadError> {
     if let Err(source) = std::fs::metadata(path) {
         return Err(LoadError::Io { file, source });
     }
-    let book = match path.is_dir() {
-        true => read_folder(path),
-        false => read_workbook(path),
+    let (book, what, hint) = match path.is_dir() {
+        true => (
+            read_folder(path),
+            "a readable folder of CSV files",
+            "save each table as CSV in UTF-8 (in Excel: \"CSV UTF-8\")",
+        ),
+        false => (
+            read_workbook(path),
+            "a readable workbook",
+            "save it from the spreadsheet program as an Excel workbook (.xlsx), or give a folder of CSV files",
+        ),
     };
     book.map_err(|e| {
-        let message = format!("not a readable workbook: {e}");
-        let hint = "save it from the spreadsheet program as an Excel workbook (.xlsx), or give a folder of CSV files";
-        invalid(&file, vec![Diagnostic::error("E058", JsonPath::root(), message, hint)])
+        let message = format!("not {what}: {e}");
+        invalid(
+            &file,
+            vec![Diagnostic::error("E058", JsonPath::root(), message, hint)],
+        )
     })
 }
 
