@@ -98,6 +98,7 @@ fn convert_on_the_command_line_is_lossless_and_never_clobbers() {
     }
     assert_eq!(read("p.xlsx"), before, "an existing workbook is left as it was");
     run(&["convert", "back.json", "p.xlsx", "--force"]);
+    assert_eq!(read("p.xlsx"), before, "the same problem gives the same workbook");
 }
 
 fn zipped(path: &Path) -> Vec<(String, String)> {
@@ -211,6 +212,9 @@ fn the_schedule_workbook_matches_the_schedule_json() {
     ]);
     run(&["solve", "p.json", "-o", "s.json", "--reproducible", "-q"]);
     run(&["solve", "p.json", "-o", "s.xlsx", "--reproducible", "-q"]);
+    run(&["solve", "p.json", "-o", "again.xlsx", "--reproducible", "-q"]);
+    let bytes = |f: &str| std::fs::read(dir.join(f)).expect("read");
+    assert_eq!(bytes("s.xlsx"), bytes("again.xlsx"), "same input, same workbook");
     run(&["convert", "s.json", "c.xlsx", "--problem", "p.json"]);
     let out = mtplan(dir, &["convert", "s.json", "d.xlsx"]);
     assert_eq!(out.status.code(), Some(2));
@@ -343,7 +347,11 @@ fn drop_column(sheets: &mut [Sheet], name: &str, header: &str) {
 fn workbook(name: &str, sheets: &[Sheet]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
     let lists = problem::lists(&problem::example());
-    std::fs::write(tmp.path().join(name), out::to_xlsx(sheets, &lists).expect("xlsx")).expect("write");
+    std::fs::write(
+        tmp.path().join(name),
+        out::to_xlsx(sheets, &lists, true).expect("xlsx"),
+    )
+    .expect("write");
     tmp
 }
 

@@ -120,7 +120,7 @@ fn solve(a: &SolveArgs) -> u8 {
         let written = match workbook {
             true => tables::write_xlsx(
                 out,
-                crate::workbook::schedule_xlsx(problem, &schedule),
+                crate::workbook::schedule_xlsx(problem, &schedule, a.reproducible),
                 a.force,
                 &[&a.problem],
             ),

@@ -136,7 +136,7 @@ fn convert_schedule(problem: &Path, schedule: &Path, out: &Path, to: Target, for
     })?;
     write_xlsx(
         out,
-        workbook::schedule_xlsx(&loaded.problem, &s),
+        workbook::schedule_xlsx(&loaded.problem, &s, true),
         force,
         &[problem, schedule],
     )

@@ -134,9 +134,10 @@ pub fn read_problem(path: &Path) -> Result<(Loaded, ProblemOut), LoadError> {
     }
 }
 
-/// The problem as an annotated `.xlsx` workbook (notes, drop-down lists, frozen headers).
+/// The problem as an annotated `.xlsx` workbook (notes, drop-down lists, frozen headers); the
+/// same problem always gives the same bytes.
 pub fn problem_xlsx(p: &ProblemOut) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    out::to_xlsx(&problem::sheets(p), &problem::lists(p))
+    out::to_xlsx(&problem::sheets(p), &problem::lists(p), true)
 }
 
 /// The problem as CSV files: (file name, bytes), one per table.
@@ -153,7 +154,7 @@ pub fn template_xlsx() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let example = problem::example();
     let mut sheets = vec![about_sheet()];
     sheets.extend(problem::sheets(&example));
-    out::to_xlsx(&sheets, &problem::lists(&example))
+    out::to_xlsx(&sheets, &problem::lists(&example), true)
 }
 
 fn about_sheet() -> out::Sheet {
@@ -182,7 +183,16 @@ fn about_sheet() -> out::Sheet {
     }
 }
 
-/// The schedule of `problem` as a workbook for planners (see [`schedule`]).
-pub fn schedule_xlsx(problem: &Problem, s: &Schedule) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    out::to_xlsx(&schedule::sheets(problem, s), &out::Lists::default())
+/// The schedule of `problem` as a workbook for planners (see [`schedule`]); `reproducible`
+/// leaves the clock out, so equal schedules give equal bytes.
+pub fn schedule_xlsx(
+    problem: &Problem,
+    s: &Schedule,
+    reproducible: bool,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    out::to_xlsx(
+        &schedule::sheets(problem, s),
+        &out::Lists::default(),
+        reproducible,
+    )
 }

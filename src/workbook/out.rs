@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, Format, Formula, Note, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, DocProperties, Format, Formula, Note, Workbook, Worksheet,
+    XlsxError,
 };
 
 use super::spec::{Choices, AREAS, KINDS, LANGUAGES, WEEKDAYS};
@@ -95,9 +96,15 @@ pub struct Lists {
 /// Rows that get drop-down lists in a workbook (the header plus this many).
 const VALIDATED_ROWS: u32 = 2000;
 
-/// The sheets as an `.xlsx` workbook.
-pub fn to_xlsx(sheets: &[Sheet], lists: &Lists) -> Result<Vec<u8>, XlsxError> {
+/// The sheets as an `.xlsx` workbook. A `reproducible` workbook leaves out the clock (its
+/// creation time is that of the zip format's epoch, 1980-01-01), so equal inputs give equal
+/// bytes.
+pub fn to_xlsx(sheets: &[Sheet], lists: &Lists, reproducible: bool) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    if reproducible {
+        let epoch = NaiveDate::from_ymd_opt(1980, 1, 1).unwrap_or_default();
+        workbook.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
+    }
     let header = Format::new().set_bold().set_background_color("#DDEBF7");
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let percent = Format::new().set_num_format("0.00%");
