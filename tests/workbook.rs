@@ -427,6 +427,23 @@ plan.xlsx: 1 error(s), 0 warning(s)
 }
 
 #[test]
+fn a_repeated_id_names_the_row_of_the_first() {
+    let mut sheets = example_sheets();
+    let trainers = sheet_mut(&mut sheets, "trainers");
+    let copy = trainers.rows[0].clone();
+    trainers.rows.push(copy);
+    let dir = workbook("plan.xlsx", &sheets);
+    assert_rejected(
+        dir.path(),
+        "plan.xlsx",
+        "error[E010]: plan.xlsx: sheet `trainers`, row 3, column A (`id`): duplicate id `KE-001` (first used at row 2)
+  hint: give each entry of `trainers` its own id
+plan.xlsx: 1 error(s), 0 warning(s)
+",
+    );
+}
+
+#[test]
 fn every_problem_of_a_workbook_is_reported_at_once() {
     let mut sheets = example_sheets();
     let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 5).expect("date");
