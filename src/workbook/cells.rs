@@ -71,7 +71,7 @@ pub fn read(cell: &Value, kind: Kind, note: &str) -> Result<Option<Json>, Bad> {
         (Value::Text(s), Kind::Bool) => yes_no(s),
         (Value::Date(d), _) => Err(wrong(format!("a date ({d})"))),
         (Value::DateTime(t), _) => Err(wrong(format!("a date ({})", t.format("%Y-%m-%d %H:%M")))),
-        (Value::Bool(b), _) => Err(wrong(format!("{}", if *b { "TRUE" } else { "FALSE" }))),
+        (Value::Bool(b), _) => Err(wrong(if *b { "TRUE" } else { "FALSE" }.to_owned())),
         (Value::Number(n), Kind::Bool) => Err(wrong(format!("a number ({})", number_text(*n)))),
     }
 }

@@ -71,9 +71,8 @@ impl Builder<'_> {
                 format!("add a row with `{name}` in the `setting` column and, under `value`, the {note}");
             self.error("E057", place, format!("missing setting `{name}`"), hint);
             let path = setting_path(name);
-            match path.split_last() {
-                Some((Step::Key(k), parent)) => self.suppress(parent, k),
-                _ => {}
+            if let Some((Step::Key(k), parent)) = path.split_last() {
+                self.suppress(parent, k);
             }
         }
         if !horizon.is_empty() {
