@@ -7,7 +7,8 @@
 //! A problem (trainers, requests, countries, policy) is loaded and validated by [`format`],
 //! [`eligibility`] works out who may serve what, [`solver`] builds and solves a lexicographic
 //! MILP (coverage first, then cost) with HiGHS, and [`checker`] verifies the schedule against
-//! every hard rule with code that shares nothing with the solver.
+//! every hard rule with code that shares nothing with the solver. [`workbook`] reads problems
+//! from `.xlsx` workbooks and CSV folders and writes problems and schedules as workbooks.
 //!
 //! ```no_run
 //! use mtplan::{format, solver, checker};
@@ -29,3 +30,4 @@ pub mod model;
 pub mod report;
 pub mod solver;
 pub mod validate;
+pub mod workbook;
