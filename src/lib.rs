@@ -7,7 +7,8 @@
 //! A problem (trainers, requests, countries, policy) is loaded and validated by [`format`],
 //! [`eligibility`] works out who may serve what, [`solver`] builds and solves a lexicographic
 //! MILP (coverage first, then cost) with HiGHS, and [`checker`] verifies the schedule against
-//! every hard rule with code that shares nothing with the solver.
+//! every hard rule with code that shares nothing with the solver. [`workbook`] reads problems
+//! from `.xlsx` workbooks and CSV folders and writes problems and schedules as workbooks.
 //!
 //! For analysts and planners: [`scenario`] applies a what-if scenario (TOML edits) to a
 //! problem, [`replan`] and [`solver::disruption`] re-solve a changed problem close to a
@@ -29,8 +30,11 @@ pub mod eligibility;
 pub mod explain;
 pub mod format;
 pub mod generate;
+pub mod ics;
 pub mod model;
 pub mod replan;
+pub mod report;
 pub mod scenario;
 pub mod solver;
 pub mod validate;
+pub mod workbook;

@@ -75,16 +75,24 @@ fn help_lists_the_subcommands() {
     assert_code(&out, 0, "mtplan --help");
     let lines = help_lines(&out);
     assert_has_line_starting(&lines, "Usage: mtplan <COMMAND>");
-    assert_has_line_starting(&lines, "solve     Solve a problem and write its schedule");
+    assert_has_line_starting(&lines, "solve      Solve a problem and write its schedule");
     assert_has_line_starting(
         &lines,
-        "verify    Check a schedule against every hard rule (exit 1 on any violation)",
+        "verify     Check a schedule against every hard rule (exit 1 on any violation)",
     );
     assert_has_line_starting(
         &lines,
-        "check     Validate a problem without solving it (exit 2 on errors)",
+        "check      Validate a problem without solving it (exit 2 on errors)",
     );
-    assert_has_line_starting(&lines, "generate  Write a reproducible synthetic problem");
+    assert_has_line_starting(&lines, "generate   Write a reproducible synthetic problem");
+    assert_has_line_starting(
+        &lines,
+        "calendars  Write a verified schedule as iCalendar files: one per trainer and one per host country",
+    );
+    assert_has_line_starting(
+        &lines,
+        "report     Write a verified schedule's report as one self-contained HTML page",
+    );
     assert_has_line_starting(&lines, "-V, --version");
 }
 

@@ -20,14 +20,14 @@ pub enum Command {
     Solve(SolveArgs),
     /// Check a schedule against every hard rule (exit 1 on any violation).
     Verify {
-        /// Problem file (JSON).
+        /// Problem: JSON, .xlsx workbook or folder of CSV files.
         problem: PathBuf,
         /// Schedule file (JSON); only its `scheduled` list is required.
         schedule: PathBuf,
     },
     /// Validate a problem without solving it (exit 2 on errors).
     Check {
-        /// Problem file (JSON).
+        /// Problem: JSON, .xlsx workbook or folder of CSV files.
         problem: PathBuf,
     },
     /// Write a reproducible synthetic problem shaped like the real programme.
@@ -40,6 +40,16 @@ pub enum Command {
     Replan(super::replan::ReplanArgs),
     /// Show what changed between two schedules.
     Diff(super::diff::DiffArgs),
+    /// Say why each unscheduled request is unstaffed and what (verified) change would staff it.
+    Explain(super::explain_cmd::ExplainArgs),
+    /// Write a verified schedule as iCalendar files: one per trainer and one per host country.
+    Calendars(super::planner_out::CalendarsArgs),
+    /// Write a verified schedule's report as one self-contained HTML page.
+    Report(super::planner_out::ReportArgs),
+    /// Write an annotated example workbook (.xlsx) or CSV folder to start a problem from.
+    Template(super::tables::TemplateArgs),
+    /// Convert a problem between JSON, .xlsx and a CSV folder; or a schedule into a workbook.
+    Convert(super::tables::ConvertArgs),
 }
 
 /// Arguments of `bench`.
@@ -66,6 +76,8 @@ pub enum Format {
     Json,
     /// One row per staffed request.
     Csv,
+    /// The summary table; the `-o` file is written as an .xlsx workbook whatever its name.
+    Xlsx,
 }
 
 /// Formulations selectable on the command line.
@@ -89,9 +101,10 @@ impl From<FormulationArg> for crate::solver::formulation::Kind {
 /// Arguments of `solve`.
 #[derive(Debug, clap::Args)]
 pub struct SolveArgs {
-    /// Problem file (JSON).
+    /// Problem: JSON, .xlsx workbook or folder of CSV files.
     pub problem: PathBuf,
-    /// Write the schedule JSON to this file (refuses to overwrite without --force).
+    /// Write the schedule to this file: JSON, or a workbook if it ends in .xlsx (refuses to
+    /// overwrite without --force).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Replace the output file if it exists.

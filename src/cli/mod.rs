@@ -7,17 +7,23 @@ mod args;
 pub mod bench;
 mod bench_whatif;
 mod diff;
+mod explain_cmd;
+mod planner_out;
 mod replan;
 mod report;
+mod tables;
 mod whatif;
 mod whatif_table;
 mod write;
+mod write_dir;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 pub use args::{BenchArgs, Cli, Command, Format, GenerateArgs, SolveArgs};
+pub use planner_out::{CalendarsArgs, ReportArgs};
 pub use write::{write_atomic, WriteError};
+pub use write_dir::FolderError;
 
 use crate::format::{self, LoadError, Loaded};
 use crate::model::Status;
@@ -45,6 +51,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Whatif(a) => whatif::run(&a),
         Command::Replan(a) => replan::run(&a),
         Command::Diff(a) => diff::run(&a),
+        Command::Explain(a) => explain_cmd::run(&a),
+        Command::Calendars(a) => planner_out::calendars_cmd(&a),
+        Command::Report(a) => planner_out::report_cmd(&a),
+        Command::Template(a) => tables::template(&a),
+        Command::Convert(a) => tables::convert(&a),
     })
 }
 
@@ -120,13 +131,26 @@ fn solve(a: &SolveArgs) -> u8 {
     }
     let json = format::schedule_to_json(problem, &schedule, !a.reproducible);
     if let Some(out) = &a.output {
-        if let Err(e) = write_atomic(out, json.as_bytes(), a.force, &[&a.problem]) {
-            eprintln!("error: {e}");
+        let workbook =
+            a.format == Format::Xlsx || out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let written = match workbook {
+            true => tables::write_xlsx(
+                out,
+                crate::workbook::schedule_xlsx(problem, &schedule, a.reproducible),
+                a.force,
+                &[&a.problem],
+            ),
+            false => write_atomic(out, json.as_bytes(), a.force, &[&a.problem]).map_err(|e| {
+                eprintln!("error: {e}");
+                FAILURE
+            }),
+        };
+        if written.is_err() {
             return FAILURE;
         }
     }
     let shown = match a.format {
-        Format::Table => report::table(problem, &schedule),
+        Format::Table | Format::Xlsx => report::table(problem, &schedule),
         Format::Json => json,
         Format::Csv => report::csv(problem, &schedule),
     };
@@ -138,6 +162,9 @@ fn solve(a: &SolveArgs) -> u8 {
 fn usable_output(a: &SolveArgs) -> Result<(), String> {
     if !(0.0..1.0).contains(&a.gap) || a.time_limit.is_some_and(|t| !(t > 0.0)) || a.threads == 0 {
         return Err("--gap must be in [0, 1), --time-limit above 0 and --threads at least 1".to_owned());
+    }
+    if a.format == Format::Xlsx && a.output.is_none() {
+        return Err("--format xlsx writes a workbook: name it with -o FILE.xlsx".to_owned());
     }
     let Some(out) = &a.output else { return Ok(()) };
     let same = matches!((out.canonicalize(), a.problem.canonicalize()), (Ok(x), Ok(y)) if x == y);

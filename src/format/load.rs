@@ -77,8 +77,12 @@ const TOP_KEYS: [&str; 8] = [
 ];
 const REQUIRED: [&str; 4] = ["name", "horizon", "trainers", "requests"];
 
-/// Reads and validates the problem file at `path`.
+/// Reads and validates the problem at `path`: a JSON file, an `.xlsx` workbook or a folder of
+/// CSV files (see [`crate::workbook`]).
 pub fn load_problem(path: &Path) -> Result<Loaded, LoadError> {
+    if crate::workbook::is_tables(path) {
+        return crate::workbook::load_problem(path);
+    }
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         file: file.clone(),
@@ -97,19 +101,7 @@ pub fn parse_problem(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
     };
     let text = std::str::from_utf8(bytes).map_err(|e| report(vec![not_utf8(bytes, e)]))?;
     let value: Value = serde_json::from_str(text).map_err(|e| report(vec![syntax_error(text, &e)]))?;
-    let mut reader = Reader::default();
-    let raw = read_raw(&mut reader, &value);
-    let mut diagnostics = reader.diagnostics;
-    if let Some(raw) = &raw {
-        diagnostics.extend(validate::check_raw(raw));
-    }
-    let problem = match raw {
-        Some(raw) if !diagnostics.iter().any(Diagnostic::is_error) => Some(super::convert::to_model(&raw)),
-        _ => None,
-    };
-    if let Some(p) = &problem {
-        diagnostics.extend(validate::warnings(p));
-    }
+    let (problem, mut diagnostics) = check_value(&value);
     locate_all(text, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.location.map(|l| l.offset), d.severity));
     match problem {
@@ -122,6 +114,26 @@ pub fn parse_problem(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
         }),
         None => Err(report(diagnostics)),
     }
+}
+
+/// Reads, validates and converts a problem already parsed as JSON (from a file or a workbook).
+///
+/// Returns the problem when there is no error, and every finding (not yet located in a file).
+pub fn check_value(value: &Value) -> (Option<Problem>, Vec<Diagnostic>) {
+    let mut reader = Reader::default();
+    let raw = read_raw(&mut reader, value);
+    let mut diagnostics = reader.diagnostics;
+    if let Some(raw) = &raw {
+        diagnostics.extend(validate::check_raw(raw));
+    }
+    let problem = match raw {
+        Some(raw) if !diagnostics.iter().any(Diagnostic::is_error) => Some(super::convert::to_model(&raw)),
+        _ => None,
+    };
+    if let Some(p) = &problem {
+        diagnostics.extend(validate::warnings(p));
+    }
+    (problem, diagnostics)
 }
 
 fn read_raw(reader: &mut Reader, value: &Value) -> Option<RawProblem> {

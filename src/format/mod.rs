@@ -10,5 +10,5 @@ pub mod problem_v1;
 mod read;
 pub mod schedule_v1;
 
-pub use load::{load_problem, parse_problem, LoadError, Loaded, RawProblem};
+pub use load::{check_value, load_problem, parse_problem, LoadError, Loaded, RawProblem};
 pub use schedule_v1::{load_schedule, parse_schedule, schedule_to_json, ScheduleError};

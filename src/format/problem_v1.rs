@@ -275,26 +275,28 @@ pub struct PinV1 {
     pub start: Option<NaiveDate>,
 }
 
-/// A whole problem in writable form (used by the generator and converters).
-#[derive(Clone, Debug, Serialize, PartialEq)]
+/// A whole problem in writable form (used by the generator and converters); it also reads a
+/// problem that passed validation.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ProblemOut {
     /// Problem name.
     pub name: String,
     /// Planning period.
     pub horizon: RangeV1,
     /// Policy.
+    #[serde(default)]
     pub policy: PolicyV1,
     /// Country table.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub countries: Option<Vec<CountryV1>>,
     /// Listed fares.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub travel_costs: Vec<TravelCostV1>,
     /// Trainers.
     pub trainers: Vec<TrainerV1>,
     /// Requests.
     pub requests: Vec<RequestV1>,
     /// Pins.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pinned: Vec<PinV1>,
 }

@@ -6,6 +6,7 @@
 //! honest `feasible` status with bounds and gaps instead of a false `optimal`.
 
 pub mod callback;
+pub mod conflict;
 pub mod decompose;
 pub mod disruption;
 mod extract;
@@ -90,10 +91,23 @@ pub enum SolveError {
 ///
 /// With the `cliques` formulation, independent parts (see [`decompose`]) are solved separately
 /// and in parallel, each HiGHS run on one thread.
+///
+/// When the problem has no valid schedule, the error names a minimal set of conflicting rules
+/// (see [`conflict`]).
 pub fn solve(problem: &Problem, options: &Options) -> Result<Schedule, SolveError> {
     if let Some(baseline) = &options.baseline {
         return disruption::replan(problem, options, baseline).map(|r| r.schedule);
     }
+    match solve_unexplained(problem, options) {
+        Err(SolveError::Infeasible(_)) if pins::impossible_pins(problem).is_none() => {
+            Err(SolveError::Infeasible(conflict::explain(problem)))
+        }
+        other => other,
+    }
+}
+
+/// [`solve`] without working out which rules conflict when the problem is infeasible.
+fn solve_unexplained(problem: &Problem, options: &Options) -> Result<Schedule, SolveError> {
     let clock = Instant::now();
     if let Some(why) = pins::impossible_pins(problem) {
         return Err(SolveError::Infeasible(why));
@@ -331,7 +345,7 @@ fn solve_tiers(
     phases.mark("tier1");
     let ceiling = extract::coverage_ceiling(problem, space);
     let (values, cov, cov_bound) = match t1 {
-        TierOutcome::Infeasible => return Err(SolveError::Infeasible(pins::conflicting_pins(problem))),
+        TierOutcome::Infeasible => return Err(SolveError::Infeasible(String::new())),
         TierOutcome::NoSolution { bound } => {
             let bound = bound.unwrap_or(f64::INFINITY);
             let Some(w) = warm else {

@@ -74,6 +74,57 @@ pub struct Location {
     pub len: usize,
 }
 
+/// A place in a workbook (sheet, row, column) or in a folder of CSV files (file, line, field).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SheetCell {
+    /// Position of the sheet in the workbook's reading order (for sorting).
+    pub order: usize,
+    /// Sheet name (for CSV: the file name without `.csv`).
+    pub sheet: String,
+    /// Row (CSV: line), from 1; none for the sheet as a whole.
+    pub row: Option<usize>,
+    /// Column, from 0; none for a whole row.
+    pub column: Option<usize>,
+    /// The column's header, when known.
+    pub header: Option<String>,
+    /// Whether the place is in a CSV file rather than a workbook.
+    pub csv: bool,
+}
+
+impl SheetCell {
+    /// The spreadsheet letters of a column from 0: A, B, …, Z, AA, …
+    pub fn letters(column: usize) -> String {
+        let mut n = column + 1;
+        let mut out = Vec::new();
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            out.push(b'A' + rem as u8);
+            n = (n - 1) / 26;
+        }
+        out.iter().rev().map(|&b| b as char).collect()
+    }
+}
+
+impl fmt::Display for SheetCell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.csv {
+            true => write!(f, "{}.csv", self.sheet)?,
+            false => write!(f, "sheet `{}`", self.sheet)?,
+        }
+        if let Some(row) = self.row {
+            write!(f, ", {} {row}", if self.csv { "line" } else { "row" })?;
+        }
+        match (self.column, &self.header) {
+            (Some(c), Some(h)) if self.csv => write!(f, ", field {} (`{h}`)", c + 1),
+            (Some(c), Some(h)) => write!(f, ", column {} (`{h}`)", Self::letters(c)),
+            (None, Some(h)) => write!(f, ", column `{h}`"),
+            (Some(c), None) if self.csv => write!(f, ", field {}", c + 1),
+            (Some(c), None) => write!(f, ", column {}", Self::letters(c)),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
 /// One finding about the input.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
@@ -85,6 +136,8 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     /// Stable code, e.g. `E012`.
     pub code: &'static str,
+    /// Sheet, row and column, for problems read from a workbook or a folder of CSV files.
+    pub cell: Option<SheetCell>,
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -104,6 +157,7 @@ impl Diagnostic {
             path,
             location: None,
             code,
+            cell: None,
             message: message.into(),
             hint: hint.into(),
         }
@@ -133,6 +187,12 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        if let Some(cell) = &self.cell {
+            return format!(
+                "{level}[{}]: {file}: {cell}: {}\n  hint: {}",
+                self.code, self.message, self.hint
+            );
+        }
         let place = match self.location {
             Some(l) => format!("{file}:{}:{}", l.line, l.column),
             None => file.to_owned(),

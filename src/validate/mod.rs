@@ -8,12 +8,13 @@
 //! `E028` no start weekday, `E029` same-country limit 0, `E030` pinned start outside window,
 //! `E032` bad country code, `E033` area listed twice, `E031` horizon or window over three years, `E034` amount over
 //! 1,000,000, `E036` team over 100 trainers. Warnings: `W101` request no plan can
-//! staff, `W102` area nobody holds, `W103` request without an allowed start.
+//! staff, `W102` area nobody holds, `W103` request without an allowed start. Workbooks and
+//! CSV folders add `E050`–`E058` (see [`crate::workbook`]).
 
 mod diagnostic;
 mod rules;
 mod warnings;
 
-pub use diagnostic::{Diagnostic, JsonPath, Location, Report, Severity, Step};
+pub use diagnostic::{Diagnostic, JsonPath, Location, Report, Severity, SheetCell, Step};
 pub use rules::check_raw;
 pub use warnings::warnings;
