@@ -24,7 +24,8 @@ pub struct DiffArgs {
     pub a: PathBuf,
     /// The later schedule (JSON).
     pub b: PathBuf,
-    /// The problem, for request titles and for end dates a schedule leaves out.
+    /// The problem (JSON, .xlsx or CSV folder), for request titles and for end dates a schedule
+    /// leaves out.
     #[arg(long)]
     pub problem: Option<PathBuf>,
     /// What to print on stdout.

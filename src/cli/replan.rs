@@ -38,7 +38,7 @@ impl From<OrderArg> for Order {
 /// Arguments of `replan`.
 #[derive(Debug, clap::Args)]
 pub struct ReplanArgs {
-    /// The changed problem (JSON).
+    /// The changed problem: JSON, .xlsx workbook or folder of CSV files.
     pub problem: PathBuf,
     /// The published schedule to stay close to (JSON).
     #[arg(long, value_name = "SCHEDULE")]

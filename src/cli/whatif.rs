@@ -16,7 +16,7 @@ use crate::{checker, explain, format, solver};
 /// Arguments of `whatif`.
 #[derive(Debug, clap::Args)]
 pub struct WhatifArgs {
-    /// The base problem (JSON).
+    /// The base problem: JSON, .xlsx workbook or folder of CSV files.
     pub base: PathBuf,
     /// Scenario files (TOML), each a named list of edits on the base.
     #[arg(required = true)]
