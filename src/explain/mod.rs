@@ -173,11 +173,14 @@ pub fn explain(
     }
     for (i, is_baseline, rep) in verified {
         out[i].tried += 1;
-        // A change is worth showing only if it does better than giving up what must be given up.
-        let better = |rep: &Repair| {
-            is_baseline || baseline[i].is_none_or(|b| (rep.coverage_delta, -rep.cost_delta) > b)
+        // A change is worth showing only if it does better than giving up what must be given
+        // up; giving up is shown only when what it gives up has a lower priority.
+        let r = out[i].request;
+        let shown = |rep: &Repair| match is_baseline {
+            true => repair::gives_up_only_lower(problem, r, rep),
+            false => baseline[i].is_none_or(|b| (rep.coverage_delta, -rep.cost_delta) > b),
         };
-        out[i].repairs.extend(rep.filter(better));
+        out[i].repairs.extend(rep.filter(shown));
     }
     for e in &mut out {
         e.repairs.sort_by_key(|r| {

@@ -293,7 +293,7 @@ pub fn verify(
 }
 
 /// Staffs request `r` (index) in the problem as it is, giving up what it must: the requests the
-/// re-plan drops are named in the repair, which is kept only when each has a lower priority.
+/// re-plan drops are named in the repair (shown only when [`gives_up_only_lower`]).
 pub fn give_up(problem: &Problem, schedule: &Schedule, r: usize, time_limit: f64) -> Option<Repair> {
     let scheduled = resolve(problem, schedule, r, time_limit)?;
     let kept: BTreeSet<&RequestId> = scheduled.iter().map(|a| &a.request).collect();
@@ -303,15 +303,18 @@ pub fn give_up(problem: &Problem, schedule: &Schedule, r: usize, time_limit: f64
         .filter(|a| !kept.contains(&a.request))
         .map(|a| a.request.clone())
         .collect();
-    // Only lower-priority requests are given up for it.
-    let priority = problem.requests[r].priority;
-    if dropped
-        .iter()
-        .any(|q| problem.request(q).is_none_or(|x| x.priority >= priority))
-    {
-        return None;
-    }
     finish(problem, schedule, r, &Change::GiveUp(dropped), scheduled)
+}
+
+/// Whether every request `rep` gives up has a lower priority than request `r` (index).
+pub fn gives_up_only_lower(problem: &Problem, r: usize, rep: &Repair) -> bool {
+    let priority = problem.requests[r].priority;
+    match &rep.change {
+        Change::GiveUp(qs) => qs
+            .iter()
+            .all(|q| problem.request(q).is_some_and(|x| x.priority < priority)),
+        _ => true,
+    }
 }
 
 /// Re-plans request `ri` of `changed` with the rest of `schedule`: first with every other
@@ -327,6 +330,17 @@ fn resolve(changed: &Problem, schedule: &Schedule, ri: usize, time_limit: f64) -
     };
     [false, true].into_iter().find_map(|wide| {
         let (sub, fixed) = neighbourhood(changed, schedule, ri, wide);
+        // Re-planning the neighbourhood: the request first (its priority), then as few changes
+        // to the current plan as that allows, then cost.
+        let options = solver::Options {
+            baseline: wide.then(|| solver::disruption::Baseline {
+                assignments: schedule.scheduled.clone(),
+                keep_staffed: false,
+                max_changes: None,
+                order: solver::disruption::Order::AfterCoverage,
+            }),
+            ..options.clone()
+        };
         let part = solver::solve(&sub, &options).ok()?;
         part.scheduled.iter().any(|a| &a.request == id).then(|| {
             let mut all: Vec<Assignment> = fixed;
