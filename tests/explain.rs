@@ -352,13 +352,8 @@ fn apply(problem: &Value, request: &str, change: &Value) -> Value {
             r.as_object_mut().unwrap().remove("regions");
         }
         "budget" => {
-            let t = p["trainers"]
-                .as_array_mut()
-                .unwrap()
-                .iter_mut()
-                .find(|t| t["id"] == change["trainer"])
-                .unwrap();
-            t["max_days"] = change["to"].clone();
+            let id = change["trainer"].as_str().unwrap();
+            trainer_mut(&mut p, id)["max_days"] = change["to"].clone();
         }
         "give_up" => {
             let gone: Vec<&Value> = change["requests"].as_array().unwrap().iter().collect();
@@ -418,6 +413,16 @@ fn check_repairs(problem_path: &str, schedule_path: &str, v: &Value) -> usize {
 // ---------------------------------------------------------------------------------------------
 // Infeasible pins: the reported set is minimal.
 
+/// The trainer with this id in a problem file.
+fn trainer_mut<'a>(p: &'a mut Value, id: &str) -> &'a mut Value {
+    p["trainers"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|t| t["id"] == id)
+        .unwrap()
+}
+
 /// Removes one member of the reported set from the problem file.
 fn relax(problem: &Value, member: &str) -> Value {
     let mut p = problem.clone();
@@ -426,12 +431,7 @@ fn relax(problem: &Value, member: &str) -> Value {
         p["pinned"].as_array_mut().unwrap().remove(i);
     } else if let Some(rest) = member.strip_prefix("budget (C9): ") {
         let id = rest.split(' ').next().unwrap();
-        let t = p["trainers"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|t| t["id"] == id)
-            .unwrap();
+        let t = trainer_mut(&mut p, id);
         t["max_days"] = 366.into();
         p["policy"]["max_days"] = 366.into();
     } else if let Some(rest) = member.strip_prefix("unavailable (C5): ") {
@@ -443,12 +443,7 @@ fn relax(problem: &Value, member: &str) -> Value {
             .split(' ')
             .next()
             .unwrap();
-        let t = p["trainers"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|t| t["id"] == id)
-            .unwrap();
+        let t = trainer_mut(&mut p, id);
         t["unavailable"]
             .as_array_mut()
             .unwrap()

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::words::{area_name, id_list, language_name};
-use crate::eligibility::{can_staff, free_at, is_lead, static_check, Exclusion, Potential};
+use crate::eligibility::{free_at, is_lead, static_check, Exclusion, Potential};
 use crate::model::{Problem, Reason, Request, Trainer};
 
 /// A trainer holding the request's area and the first rule that keeps them off it, if any.
@@ -230,15 +230,6 @@ fn never_free_text(problem: &Problem, r: &Request, p: &Potential, cands: &[Candi
     if !out.is_empty() {
         text.push_str(&format!("; ruled out: {out}"));
     }
-    debug_assert!(!p.starts.iter().any(|&s| {
-        let free: Vec<usize> = p
-            .eligible
-            .iter()
-            .copied()
-            .filter(|&t| free_at(&problem.trainers[t], r, s))
-            .collect();
-        can_staff(problem, r, &free)
-    }));
     text
 }
 

@@ -4,17 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 /// Readable name of an area code (the code itself when it is not one of the programme's).
 pub fn area_name(area: &str) -> String {
-    let name = match area {
-        "hs" => "HS classification",
-        "valuation" => "customs valuation",
-        "pca" => "post-clearance audit",
-        "risk" => "risk management",
-        "roo" => "rules of origin",
-        "geoint" => "geospatial intelligence",
-        "trs" => "the Time Release Study",
-        other => other,
-    };
-    name.to_owned()
+    crate::generate::known_area_title(area).unwrap_or(area).to_owned()
 }
 
 /// Readable name of a language code (ISO 639-1; the code itself when unknown).

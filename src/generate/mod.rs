@@ -250,9 +250,14 @@ fn kind_title(kind: KindV1) -> &'static str {
     }
 }
 
-/// Readable name of an area code.
+/// Readable name of an area code ("customs" for a code that is not one of the programme's).
 pub fn area_title(area: &str) -> &'static str {
-    match area {
+    known_area_title(area).unwrap_or("customs")
+}
+
+/// Readable name of one of the programme's area codes.
+pub fn known_area_title(area: &str) -> Option<&'static str> {
+    Some(match area {
         "hs" => "HS classification",
         "valuation" => "customs valuation",
         "pca" => "post-clearance audit",
@@ -260,6 +265,6 @@ pub fn area_title(area: &str) -> &'static str {
         "roo" => "rules of origin",
         "geoint" => "geospatial intelligence",
         "trs" => "the Time Release Study",
-        _ => "customs",
-    }
+        _ => return None,
+    })
 }

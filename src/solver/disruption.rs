@@ -20,9 +20,9 @@ use good_lp::{constraint, Constraint, Expression, IntoAffineExpression};
 
 use super::highs_run::{run_tier, Sense, TierModel, TierOutcome, TierSettings};
 use super::index::Space;
-use super::{extract, formulation, greedy, highs_version, peak_memory_mib, pins, remaining, Phases};
+use super::{extract, formulation, greedy, model_settings, peak_memory_mib, pins, remaining, Phases};
 use super::{Options, SolveError};
-use crate::model::{Assignment, Problem, Schedule, Settings, Status};
+use crate::model::{Assignment, Problem, Schedule, Status};
 
 /// Where the disruption tier goes in the tier sequence.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -251,21 +251,12 @@ pub fn replan(problem: &Problem, options: &Options, baseline: &Baseline) -> Resu
     let kind = options.formulation;
     let space = Space::build(problem, kind == formulation::Kind::Cliques);
     let f = formulation::build(problem, &space, kind);
-    let mut settings = Settings {
-        solver: highs_version(),
-        mtplan_version: env!("CARGO_PKG_VERSION").to_owned(),
-        formulation: format!("{}+baseline", kind.code()),
-        threads: options.threads,
-        seed: options.seed,
-        time_limit_seconds: options.time_limit,
-        mip_rel_gap: options.mip_rel_gap,
-        model_rows: f.rows.len(),
-        model_columns: space.starts.len() + space.seats.len(),
-        elapsed_seconds: 0.0,
-        phase_seconds: Vec::new(),
-        peak_memory_mib: None,
-        parts: 1,
-    };
+    let mut settings = model_settings(
+        options,
+        format!("{}+baseline", kind.code()),
+        f.rows.len(),
+        space.starts.len() + space.seats.len(),
+    );
     let mut phases = Phases::new(&clock);
     phases.mark("model");
     let t = terms(problem, &space, &f, baseline);

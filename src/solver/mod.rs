@@ -222,21 +222,12 @@ fn solve_model(
 ) -> Result<Schedule, SolveError> {
     let kind = options.formulation;
     let f = formulation::build(problem, space, kind);
-    let mut settings = Settings {
-        solver: highs_version(),
-        mtplan_version: env!("CARGO_PKG_VERSION").to_owned(),
-        formulation: kind.code().to_owned(),
-        threads: options.threads,
-        seed: options.seed,
-        time_limit_seconds: options.time_limit,
-        mip_rel_gap: options.mip_rel_gap,
-        model_rows: f.rows.len(),
-        model_columns: space.starts.len() + space.seats.len(),
-        elapsed_seconds: 0.0,
-        phase_seconds: Vec::new(),
-        peak_memory_mib: None,
-        parts: 1,
-    };
+    let mut settings = model_settings(
+        options,
+        kind.code().to_owned(),
+        f.rows.len(),
+        space.starts.len() + space.seats.len(),
+    );
     let mut phases = Phases::new(clock);
     phases.mark("model");
     let progress = |msg: String| {
@@ -258,6 +249,25 @@ fn solve_model(
     settings.peak_memory_mib = peak_memory_mib();
     schedule.settings = Some(settings);
     Ok(schedule)
+}
+
+/// Settings of one model solved whole; timing and memory are filled in when it is solved.
+fn model_settings(options: &Options, formulation: String, rows: usize, columns: usize) -> Settings {
+    Settings {
+        solver: highs_version(),
+        mtplan_version: env!("CARGO_PKG_VERSION").to_owned(),
+        formulation,
+        threads: options.threads,
+        seed: options.seed,
+        time_limit_seconds: options.time_limit,
+        mip_rel_gap: options.mip_rel_gap,
+        model_rows: rows,
+        model_columns: columns,
+        elapsed_seconds: 0.0,
+        phase_seconds: Vec::new(),
+        peak_memory_mib: None,
+        parts: 1,
+    }
 }
 
 /// Wall-clock time per phase.
