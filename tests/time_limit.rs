@@ -125,3 +125,49 @@ fn ctrl_c_stops_the_search_and_writes_the_best_schedule() {
     assert_eq!(s["status"], "feasible", "an interrupted search proves nothing");
     assert_verified(dir);
 }
+
+/// Stopped by the limit before HiGHS bounds the cost tier, the schedule still carries a real
+/// cost bound (the tier's LP relaxation): positive, at most the proven optimum recorded in
+/// `problems/expected.json`, so the gap is well under 100 %.
+#[test]
+fn a_limited_cost_tier_is_bounded_by_its_lp_relaxation() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let expected: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(format!("{root}/problems/expected.json")).unwrap()).unwrap();
+    let optimum = expected["default-2027.json"]["cost"].as_f64().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let problem = format!("{root}/problems/default-2027.json");
+    std::fs::copy(&problem, dir.join("p.json")).unwrap();
+    let solved = mtplan(
+        &[
+            "solve",
+            "p.json",
+            "--time-limit",
+            "4",
+            "-o",
+            "s.json",
+            "--format",
+            "json",
+            "-q",
+        ],
+        dir,
+    );
+    assert_eq!(
+        solved.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&solved.stderr)
+    );
+    assert_verified(dir);
+    let s: serde_json::Value = serde_json::from_slice(&solved.stdout).unwrap();
+    let cost = s["objective"]["cost"].as_f64().unwrap();
+    let bound = s["bound"]["cost"].as_f64().unwrap();
+    assert!(
+        bound > 0.0 && bound <= optimum && optimum <= cost,
+        "bound {bound}, cost {cost}"
+    );
+    if s["status"] == "feasible" {
+        assert!(s["gap"]["cost"].as_f64().unwrap() < 0.2, "{}", s["gap"]);
+    }
+}

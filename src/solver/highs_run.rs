@@ -204,6 +204,27 @@ fn attempt(
     })
 }
 
+/// The LP relaxation of a tier: its optimal objective, or `None` when HiGHS does not prove the
+/// LP optimal (for example within the time limit).
+pub fn relaxation(tier: &TierModel<'_>, settings: &TierSettings) -> Result<Option<f64>, String> {
+    let (vars, objective) = (tier.vars.clone(), tier.objective.clone());
+    let unsolved = match tier.sense {
+        Sense::Max => vars.maximise(objective),
+        Sense::Min => vars.minimise(objective),
+    };
+    let mut problem = unsolved.using(highs);
+    for row in tier.rows {
+        problem.add_constraint(row.clone());
+    }
+    let mut model = problem.try_into_inner().map_err(|e| e.to_string())?;
+    apply_settings(&mut model, settings)?;
+    model
+        .try_set_option("solve_relaxation", true)
+        .map_err(|_| "HiGHS rejected solve_relaxation".to_owned())?;
+    let solved = model.try_solve().map_err(|e| format!("HiGHS failed: {e:?}"))?;
+    Ok((solved.status() == HighsModelStatus::Optimal).then(|| solved.objective_value()))
+}
+
 fn apply_settings(model: &mut highs::Model, s: &TierSettings) -> Result<(), String> {
     let set = |m: &mut highs::Model, k: &str, v: f64| {
         m.try_set_option(k, v)

@@ -378,17 +378,38 @@ fn solve_tiers(
     rows.push(constraint!(coverage >= cov));
     let start2 = cliques.then(|| values.clone());
     // After Ctrl-C the cost tier is skipped: the coverage tier's schedule stands, unproven.
+    let cost = f.cost(space);
+    let model2 = TierModel {
+        vars: &f.vars,
+        rows: &rows,
+        objective: &cost,
+        sense: Sense::Min,
+        start: start2.as_deref(),
+    };
+    // Under a time limit the cost tier may stop before HiGHS has any bound: its LP relaxation,
+    // solved first within a fifth of the tier's time (0.3 s on the default problem, 1.2 %
+    // below the optimum there), bounds it in any case.
+    let lp_bound = match remaining(options, clock, 0.2) {
+        Some(limit) if !callback::interrupted() => {
+            let lp_model = TierModel {
+                start: None,
+                ..model2
+            };
+            let lp = highs_run::relaxation(&lp_model, &tier("cost LP", Some(limit), 0.0))
+                .ok()
+                .flatten()
+                .map(|lp| lp - 1e-6 * lp.abs().max(1.0));
+            if let Some(lp) = lp {
+                progress(format!("cost LP relaxation: bound {lp:.1}"));
+            }
+            phases.mark("cost LP");
+            lp
+        }
+        _ => None,
+    };
     let t2 = if callback::interrupted() {
         TierOutcome::NoSolution { bound: None }
     } else {
-        let cost = f.cost(space);
-        let model2 = TierModel {
-            vars: &f.vars,
-            rows: &rows,
-            objective: &cost,
-            sense: Sense::Min,
-            start: start2.as_deref(),
-        };
         run_tier(
             &model2,
             &tier("cost", remaining(options, clock, 1.0), options.mip_rel_gap),
@@ -397,8 +418,8 @@ fn solve_tiers(
     };
     phases.mark("tier2");
     let (values, cost_bound) = match t2 {
-        TierOutcome::Solved { values, bound, .. } => (values, bound.max(0.0)),
-        _ => (values, 0.0),
+        TierOutcome::Solved { values, bound, .. } => (values, bound.max(0.0).max(lp_bound.unwrap_or(0.0))),
+        _ => (values, lp_bound.unwrap_or(0.0).max(0.0)),
     };
     let proof = extract::Proof {
         coverage_bound: cov_bound,
