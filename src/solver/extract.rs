@@ -47,6 +47,15 @@ pub fn value_of(columns: &[f64], space: &Space, problem: &Problem) -> f64 {
         .sum()
 }
 
+/// Cost of a column vector.
+pub fn cost_of(columns: &[f64], space: &Space) -> u64 {
+    let n = space.starts.len();
+    (0..space.seats.len())
+        .filter(|&k| columns.get(n + k).is_some_and(|v| *v > 0.5))
+        .map(|k| space.seats[k].cost)
+        .sum()
+}
+
 /// The schedule given by `columns` (empty means nothing chosen).
 pub fn schedule(problem: &Problem, space: &Space, columns: &[f64], proof: Proof) -> Schedule {
     let on = |i: usize| columns.get(i).is_some_and(|v| *v > 0.5);
