@@ -128,8 +128,11 @@ fn problem_file(case: &Case, dir: &Path) -> Result<PathBuf, String> {
     };
     let path = dir.join(format!("{}.json", case.problem));
     if !path.exists() {
-        let json = serde_json::to_string(&generate::generate(&generate::Spec::new(t, r, seed)))
-            .map_err(|e| e.to_string())?;
+        let spec = generate::Spec {
+            fixed_dates: case.fixed_dates,
+            ..generate::Spec::new(t, r, seed)
+        };
+        let json = serde_json::to_string(&generate::generate(&spec)).map_err(|e| e.to_string())?;
         super::write_atomic(&path, json.as_bytes(), false, &[]).map_err(|e| e.to_string())?;
     }
     Ok(path)
@@ -312,4 +315,26 @@ pub fn markdown(rows: &[Row], suite: &str) -> String {
         rows.len()
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The programme suite's fixed-dates problem gives every request a fixed start.
+    #[test]
+    fn the_fixed_dates_case_fixes_every_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = suite("programme").unwrap();
+        let fixed = cases.iter().find(|c| c.fixed_dates).unwrap();
+        let path = problem_file(fixed, dir.path()).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        let requests = v["requests"].as_array().unwrap();
+        assert!(!requests.is_empty());
+        assert!(requests.iter().all(|r| r.get("fixed_start").is_some()));
+        let plain = cases.iter().find(|c| !c.fixed_dates && c.generated.is_some()).unwrap();
+        let path = problem_file(plain, dir.path()).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        assert!(v["requests"].as_array().unwrap().iter().any(|r| r.get("fixed_start").is_none()));
+    }
 }
