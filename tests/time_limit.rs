@@ -39,26 +39,21 @@ fn assert_verified(dir: &std::path::Path) {
     );
 }
 
-#[test]
-fn a_one_second_limit_returns_a_feasible_schedule_with_bound_and_gap() {
-    let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path();
-    slow_problem(dir);
+/// Solves `p.json` into `s.json` with `--time-limit limit`: the schedule JSON and the seconds taken.
+fn solve_limited(dir: &std::path::Path, limit: &str) -> (serde_json::Value, f64) {
     let clock = Instant::now();
-    let solved = mtplan(
-        &[
-            "solve",
-            "p.json",
-            "--time-limit",
-            "1",
-            "-o",
-            "s.json",
-            "--format",
-            "json",
-            "-q",
-        ],
-        dir,
-    );
+    let args = [
+        "solve",
+        "p.json",
+        "--time-limit",
+        limit,
+        "-o",
+        "s.json",
+        "--format",
+        "json",
+        "-q",
+    ];
+    let solved = mtplan(&args, dir);
     let elapsed = clock.elapsed().as_secs_f64();
     assert_eq!(
         solved.status.code(),
@@ -66,8 +61,16 @@ fn a_one_second_limit_returns_a_feasible_schedule_with_bound_and_gap() {
         "{}",
         String::from_utf8_lossy(&solved.stderr)
     );
+    (serde_json::from_slice(&solved.stdout).unwrap(), elapsed)
+}
+
+#[test]
+fn a_one_second_limit_returns_a_feasible_schedule_with_bound_and_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    slow_problem(dir);
+    let (s, elapsed) = solve_limited(dir, "1");
     assert!(elapsed < 4.0, "took {elapsed:.1} s with a 1 s limit");
-    let s: serde_json::Value = serde_json::from_slice(&solved.stdout).unwrap();
     assert_eq!(s["status"], "feasible");
     let (coverage, bound) = (
         s["objective"]["coverage"].as_f64().unwrap(),
@@ -139,28 +142,8 @@ fn a_limited_cost_tier_is_bounded_by_its_lp_relaxation() {
     let dir = dir.path();
     let problem = format!("{root}/problems/default-2027.json");
     std::fs::copy(&problem, dir.join("p.json")).unwrap();
-    let solved = mtplan(
-        &[
-            "solve",
-            "p.json",
-            "--time-limit",
-            "4",
-            "-o",
-            "s.json",
-            "--format",
-            "json",
-            "-q",
-        ],
-        dir,
-    );
-    assert_eq!(
-        solved.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&solved.stderr)
-    );
+    let (s, _) = solve_limited(dir, "4");
     assert_verified(dir);
-    let s: serde_json::Value = serde_json::from_slice(&solved.stdout).unwrap();
     let cost = s["objective"]["cost"].as_f64().unwrap();
     let bound = s["bound"]["cost"].as_f64().unwrap();
     assert!(

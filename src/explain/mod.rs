@@ -16,7 +16,7 @@ pub mod words;
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::eligibility::potential;
+use crate::eligibility::{potential, Potential};
 use crate::model::{Problem, Reason, RequestId, Schedule};
 use fundamental::Candidate;
 use plan::Load;
@@ -37,7 +37,13 @@ pub fn annotate(problem: &Problem, schedule: &mut Schedule) {
         .iter()
         .map(
             |u| match problem.requests.iter().position(|r| r.id == u.request) {
-                Some(r) => vec![reason_for(problem, schedule, &load, r)],
+                Some(r) => vec![reason_for(
+                    problem,
+                    schedule,
+                    &load,
+                    r,
+                    &potential(problem, &problem.requests[r]),
+                )],
                 None => Vec::new(),
             },
         )
@@ -51,16 +57,16 @@ pub fn annotate(problem: &Problem, schedule: &mut Schedule) {
 pub fn reasons(problem: &Problem, schedule: &Schedule, r: &crate::model::Request) -> Vec<Reason> {
     let load = Load::of(problem, schedule);
     match problem.requests.iter().position(|x| x.id == r.id) {
-        Some(i) => vec![reason_for(problem, schedule, &load, i)],
+        Some(i) => vec![reason_for(problem, schedule, &load, i, &potential(problem, r))],
         None => Vec::new(),
     }
 }
 
-/// The most fundamental reason request `r` (index) is not staffed in `schedule`.
-fn reason_for(problem: &Problem, schedule: &Schedule, load: &Load, r: usize) -> Reason {
+/// The most fundamental reason request `r` (index, with its potential `p`) is not staffed in
+/// `schedule`.
+fn reason_for(problem: &Problem, schedule: &Schedule, load: &Load, r: usize, p: &Potential) -> Reason {
     let req = &problem.requests[r];
-    let p = potential(problem, req);
-    fundamental::never(problem, req, &p).unwrap_or_else(|| plan::busy(problem, schedule, load, req, &p))
+    fundamental::never(problem, req, p).unwrap_or_else(|| plan::busy(problem, schedule, load, req, p))
 }
 
 /// How much to explain.
@@ -126,18 +132,19 @@ pub fn explain(
         .filter(|&r| only.is_empty() || only.contains(&problem.requests[r].id))
         .collect();
     wanted.sort_by(|&a, &b| problem.requests[a].id.cmp(&problem.requests[b].id));
+    let potentials: Vec<Potential> = wanted
+        .iter()
+        .map(|&r| potential(problem, &problem.requests[r]))
+        .collect();
     let mut out: Vec<Explanation> = wanted
         .iter()
-        .map(|&r| {
-            let req = &problem.requests[r];
-            let p = potential(problem, req);
-            Explanation {
-                request: r,
-                reason: reason_for(problem, schedule, &load, r),
-                candidates: fundamental::candidates(problem, req, &p.starts),
-                repairs: Vec::new(),
-                tried: 0,
-            }
+        .zip(&potentials)
+        .map(|(&r, p)| Explanation {
+            request: r,
+            reason: reason_for(problem, schedule, &load, r, p),
+            candidates: fundamental::candidates(problem, &problem.requests[r], &p.starts),
+            repairs: Vec::new(),
+            tried: 0,
         })
         .collect();
     if !options.repairs {
@@ -149,7 +156,7 @@ pub fn explain(
         .iter()
         .enumerate()
         .flat_map(|(i, e)| {
-            let changes = repair::candidates(problem, schedule, &load, e.request);
+            let changes = repair::candidates(problem, schedule, &load, e.request, &potentials[i]);
             let changes = changes.into_iter().take(options.max_candidates);
             std::iter::once((i, None)).chain(changes.map(move |c| (i, Some(c))))
         })

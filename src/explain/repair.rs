@@ -12,7 +12,7 @@ use chrono::{Duration, NaiveDate, Weekday};
 use super::plan::{blocking, Load};
 use super::words::{language_name, span};
 use crate::checker;
-use crate::eligibility::{eligible_trainers, potential};
+use crate::eligibility::{eligible_trainers, potential, Potential};
 use crate::model::calendar::{weekday_code, DateRange};
 use crate::model::{
     Assignment, Language, Problem, Request, RequestId, Schedule, Status, TrainerId, Unscheduled,
@@ -148,12 +148,18 @@ pub struct Repair {
     pub others_changed: usize,
 }
 
-/// Candidate changes for request `r` (index), most promising first, each one that could let
-/// the request be staffed at all (checked alone, without the rest of the plan).
-pub fn candidates(problem: &Problem, schedule: &Schedule, load: &Load, r: usize) -> Vec<Change> {
+/// Candidate changes for request `r` (index, with its potential `p`), most promising first,
+/// each one that could let the request be staffed at all (checked alone, without the rest of
+/// the plan).
+pub fn candidates(
+    problem: &Problem,
+    schedule: &Schedule,
+    load: &Load,
+    r: usize,
+    p: &Potential,
+) -> Vec<Change> {
     let req = &problem.requests[r];
     let mut out = Vec::new();
-    let p = potential(problem, req);
     if p.staffable.is_empty() {
         out.extend(language_changes(problem, r));
         if req.regions.is_some() {
@@ -161,7 +167,7 @@ pub fn candidates(problem: &Problem, schedule: &Schedule, load: &Load, r: usize)
         }
     } else {
         // Budgets that block its closest starts.
-        let blocks = blocking(problem, schedule, load, req, &p);
+        let blocks = blocking(problem, schedule, load, req, p);
         let mut budgets: BTreeMap<usize, (u32, u32)> = BTreeMap::new();
         for b in blocks.iter().take(4) {
             for &(t, used, budget) in &b.budgets {
@@ -181,7 +187,7 @@ pub fn candidates(problem: &Problem, schedule: &Schedule, load: &Load, r: usize)
                 }),
         );
     }
-    out.extend(window_changes(problem, r));
+    out.extend(window_changes(problem, r, p));
     out.extend(weekday_change(problem, r));
     // Only changes that make the request possible alone can staff it in a plan.
     out.retain(|c| {
@@ -217,17 +223,13 @@ fn language_changes(problem: &Problem, r: usize) -> Vec<Change> {
 
 /// The window moved later, then earlier, by 1, 2, 4 or 8 weeks (within the horizon): the
 /// smallest widening that adds an allowed start where the request could be staffed alone.
-fn window_changes(problem: &Problem, r: usize) -> Vec<Change> {
+fn window_changes(problem: &Problem, r: usize, p: &Potential) -> Vec<Change> {
     let req = &problem.requests[r];
     if req.fixed_start.is_some() {
         return Vec::new();
     }
     let h = problem.horizon;
-    let before: BTreeSet<NaiveDate> = potential(problem, req)
-        .staffable
-        .iter()
-        .map(|(s, _)| *s)
-        .collect();
+    let before: BTreeSet<NaiveDate> = p.staffable.iter().map(|(s, _)| *s).collect();
     let mut out = Vec::new();
     for later in [true, false] {
         for weeks in [1, 2, 4, 8] {

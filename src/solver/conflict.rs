@@ -72,8 +72,9 @@ pub fn relax(problem: &Problem, dropped: &BTreeSet<Rule>) -> Problem {
     p
 }
 
-/// Whether the pinned requests can all be staffed with every rule but `dropped`.
-fn possible(problem: &Problem, dropped: &BTreeSet<Rule>) -> bool {
+/// Whether the pinned requests can all be staffed with every rule but `dropped`: `None` when a
+/// limit stopped the test before it knew.
+fn possible(problem: &Problem, dropped: &BTreeSet<Rule>) -> Option<bool> {
     let mut p = relax(problem, dropped);
     let pinned: BTreeSet<_> = p.pins.iter().map(|pin| pin.request.clone()).collect();
     p.requests.retain(|r| pinned.contains(&r.id));
@@ -82,7 +83,11 @@ fn possible(problem: &Problem, dropped: &BTreeSet<Rule>) -> bool {
         time_limit: Some(60.0),
         ..Options::default()
     };
-    matches!(solve_unexplained(&p, &options), Ok(s) if s.status != crate::model::Status::NoSolutionFound)
+    match solve_unexplained(&p, &options) {
+        Ok(s) => (s.status != crate::model::Status::NoSolutionFound).then_some(true),
+        Err(super::SolveError::Infeasible(_)) => Some(false),
+        Err(_) => None,
+    }
 }
 
 /// The rules the filter considers: pinned trainers' budgets and unavailable periods first (so
@@ -103,30 +108,44 @@ fn considered(problem: &Problem) -> Vec<Rule> {
     rules
 }
 
-/// A minimal set of rules that cannot hold together, or `None` when the pinned requests can be
-/// staffed after all (then the conflict lies elsewhere).
-pub fn minimal(problem: &Problem) -> Option<Vec<Rule>> {
+/// A set of rules that cannot hold together, minimal when `.1` is true (a test that ran out of
+/// time keeps its rule in the set without proving it needed), or `None` when the pinned
+/// requests can be staffed after all (then the conflict lies elsewhere).
+pub fn minimal(problem: &Problem) -> Option<(Vec<Rule>, bool)> {
     let all = considered(problem);
-    if possible(problem, &BTreeSet::new()) {
+    if possible(problem, &BTreeSet::new()) != Some(false) {
         return None;
     }
-    // Rules outside the set are dropped; the set shrinks while it stays impossible.
+    // Rules outside the set are dropped; the set shrinks while it is proven impossible.
     let mut dropped: BTreeSet<Rule> = BTreeSet::new();
+    let mut proven = true;
     for &rule in &all {
         dropped.insert(rule);
-        if possible(problem, &dropped) {
-            dropped.remove(&rule);
+        match possible(problem, &dropped) {
+            Some(false) => {}
+            Some(true) => {
+                dropped.remove(&rule);
+            }
+            None => {
+                dropped.remove(&rule);
+                proven = false;
+            }
         }
     }
-    Some(all.into_iter().filter(|r| !dropped.contains(r)).collect())
+    Some((all.into_iter().filter(|r| !dropped.contains(r)).collect(), proven))
 }
 
 /// The error text for an infeasible problem: the minimal set, in domain terms.
 pub fn explain(problem: &Problem) -> String {
     match minimal(problem) {
-        Some(set) => {
+        Some((set, proven)) => {
+            let minimal = if proven {
+                "without any one of them the rest can"
+            } else {
+                "some were kept because a test ran out of time, so the set may not be minimal"
+            };
             let mut lines = vec![format!(
-                "  these {} rule(s) cannot all hold (windows, gaps between trainings and team rules apply); without any one of them the rest can:",
+                "  these {} rule(s) cannot all hold (windows, gaps between trainings and team rules apply); {minimal}:",
                 set.len()
             )];
             lines.extend(set.iter().map(|r| format!("    {}", r.describe(problem))));

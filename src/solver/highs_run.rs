@@ -152,17 +152,7 @@ fn attempt(
     settings: &TierSettings,
     coefficients: &[(usize, f64)],
 ) -> Result<Attempt, String> {
-    let (vars, objective) = (tier.vars.clone(), tier.objective.clone());
-    let unsolved = match tier.sense {
-        Sense::Max => vars.maximise(objective),
-        Sense::Min => vars.minimise(objective),
-    };
-    let mut problem = unsolved.using(highs);
-    for row in tier.rows {
-        problem.add_constraint(row.clone());
-    }
-    let mut model = problem.try_into_inner().map_err(|e| e.to_string())?;
-    apply_settings(&mut model, settings)?;
+    let mut model = highs_model(tier, settings)?;
     if let Some(values) = tier.start {
         model
             .try_set_solution(Some(values), None, None, None)
@@ -207,6 +197,16 @@ fn attempt(
 /// The LP relaxation of a tier: its optimal objective, or `None` when HiGHS does not prove the
 /// LP optimal (for example within the time limit).
 pub fn relaxation(tier: &TierModel<'_>, settings: &TierSettings) -> Result<Option<f64>, String> {
+    let mut model = highs_model(tier, settings)?;
+    model
+        .try_set_option("solve_relaxation", true)
+        .map_err(|_| "HiGHS rejected solve_relaxation".to_owned())?;
+    let solved = model.try_solve().map_err(|e| format!("HiGHS failed: {e:?}"))?;
+    Ok((solved.status() == HighsModelStatus::Optimal).then(|| solved.objective_value()))
+}
+
+/// The tier as a HiGHS model with the settings applied (no warm start).
+fn highs_model(tier: &TierModel<'_>, settings: &TierSettings) -> Result<highs::Model, String> {
     let (vars, objective) = (tier.vars.clone(), tier.objective.clone());
     let unsolved = match tier.sense {
         Sense::Max => vars.maximise(objective),
@@ -218,11 +218,7 @@ pub fn relaxation(tier: &TierModel<'_>, settings: &TierSettings) -> Result<Optio
     }
     let mut model = problem.try_into_inner().map_err(|e| e.to_string())?;
     apply_settings(&mut model, settings)?;
-    model
-        .try_set_option("solve_relaxation", true)
-        .map_err(|_| "HiGHS rejected solve_relaxation".to_owned())?;
-    let solved = model.try_solve().map_err(|e| format!("HiGHS failed: {e:?}"))?;
-    Ok((solved.status() == HighsModelStatus::Optimal).then(|| solved.objective_value()))
+    Ok(model)
 }
 
 fn apply_settings(model: &mut highs::Model, s: &TierSettings) -> Result<(), String> {
