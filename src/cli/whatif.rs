@@ -209,10 +209,17 @@ fn solve_all(cases: Vec<Case>, a: &WhatifArgs) -> Result<Vec<Solved>, u8> {
         },
         _ => options.clone(),
     };
-    let rest: Vec<Case> = cases.collect();
-    let others: Vec<Result<Solved, String>> =
-        pool.install(|| rest.into_par_iter().map(|c| solve_case(c, &warm)).collect());
-    let results = base.into_iter().chain(others);
+    // Each worker takes the next scenario when it is free (par_bridge), so one long solve does
+    // not hold up the scenarios a static split would have queued behind it.
+    let mut others: Vec<(usize, Result<Solved, String>)> = pool.install(|| {
+        cases
+            .enumerate()
+            .par_bridge()
+            .map(|(i, c)| (i, solve_case(c, &warm)))
+            .collect()
+    });
+    others.sort_by_key(|(i, _)| *i);
+    let results = base.into_iter().chain(others.into_iter().map(|(_, r)| r));
     let mut solved = Vec::new();
     let mut failed = false;
     for r in results {

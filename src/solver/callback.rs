@@ -1,6 +1,7 @@
-//! HiGHS callbacks: Ctrl-C interrupts the search (the best schedule found so far is kept), and
-//! new incumbents and bounds are shown as progress. This is the one module with `unsafe`: the
-//! safe `highs` crate does not expose callbacks, so they are set through `highs-sys`.
+//! HiGHS calls the safe `highs` crate does not expose, made through `highs-sys`: callbacks
+//! (Ctrl-C interrupts the search and the best schedule found so far is kept; new incumbents
+//! and bounds are shown as progress) and column bounds by index (to fix columns). This is the
+//! one module with `unsafe`.
 #![allow(unsafe_code)]
 
 use std::ffi::{c_char, c_int, c_void};
@@ -9,7 +10,8 @@ use std::time::Instant;
 
 use highs_sys::{
     kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsCallbackSimplexInterrupt,
-    HighsCallbackDataIn, HighsCallbackDataOut, Highs_setCallback, Highs_startCallback,
+    HighsCallbackDataIn, HighsCallbackDataOut, Highs_changeColBounds, Highs_getNumCol, Highs_setCallback,
+    Highs_startCallback,
 };
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -50,6 +52,26 @@ pub fn install(model: &mut highs::Model, watch: &mut Watch) {
             Highs_startCallback(highs, kind);
         }
     }
+}
+
+/// Fixes each column `j` of `(j, value)` at `value`. Columns outside the model are an error.
+pub fn fix_columns(model: &mut highs::Model, fixed: &[(usize, f64)]) -> Result<(), String> {
+    let highs = model.as_mut_ptr();
+    // SAFETY: `highs` is the live HiGHS instance owned by `model`; each index is checked
+    // against its column count before the call.
+    unsafe {
+        let columns = Highs_getNumCol(highs);
+        for &(j, value) in fixed {
+            let col = c_int::try_from(j)
+                .ok()
+                .filter(|&c| c < columns)
+                .ok_or_else(|| format!("cannot fix column {j}: the model has {columns}"))?;
+            if Highs_changeColBounds(highs, col, value, value) != 0 {
+                return Err(format!("HiGHS refused to fix column {j} at {value}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 unsafe extern "C" fn on_event(

@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use good_lp::{constraint, Constraint, Expression, IntoAffineExpression};
 
-use super::highs_run::{run_tier, Sense, TierModel, TierOutcome, TierSettings};
+use super::highs_run::{run_tier, run_tier_from_lp, Sense, TierModel, TierOutcome, TierSettings};
 use super::index::Space;
 use super::{extract, formulation, greedy, model_settings, peak_memory_mib, pins, remaining, Phases};
 use super::{Options, SolveError};
@@ -171,6 +171,11 @@ enum Fail {
 /// What every tier run needs.
 struct Run<'a> {
     f: &'a formulation::Formulation,
+    /// x ≤ y per seat, which tighten each tier's LP relaxation (see
+    /// [`formulation::Formulation::seats_within_options`]); empty for the `plain` model.
+    tighten: Vec<Constraint>,
+    /// The y columns: which options are held.
+    decisions: std::ops::Range<usize>,
     options: &'a Options,
     clock: Instant,
     phases: &'a mut Phases,
@@ -189,19 +194,16 @@ impl Run<'_> {
     ) -> Result<Tiers, Fail> {
         let mut done = Vec::new();
         for (n, tier) in list.iter().enumerate() {
-            let mut extra = self.options.highs_options.clone();
-            if start.is_some() {
-                // As in the plain solve: presolve costs more than it saves on a warm-started
-                // coverage tier.
-                extra.insert(0, ("presolve".to_owned(), "off".to_owned()));
-            }
             let settings = TierSettings {
                 time_limit: remaining(self.options, &self.clock, 1.0 / (list.len() - n) as f64),
                 mip_rel_gap: tier.gap,
                 threads: self.options.threads,
                 seed: self.options.seed,
                 verbose: self.options.verbose,
-                extra,
+                // As in the plain solve: presolve costs more than it saves on a warm-started
+                // tier.
+                presolve: start.is_none(),
+                extra: self.options.highs_options.clone(),
                 name: tier.name,
                 progress: self.options.progress,
                 clock: self.clock,
@@ -212,8 +214,20 @@ impl Run<'_> {
                 objective: &tier.objective,
                 sense: tier.sense,
                 start: start.as_deref(),
+                fixed: &[],
             };
-            let outcome = run_tier(&model, &settings).map_err(Fail::Solver)?;
+            let outcome = if self.tighten.is_empty() {
+                run_tier(&model, &settings)
+            } else {
+                let lp_rows: Vec<Constraint> = rows.iter().chain(&self.tighten).cloned().collect();
+                let progress = |msg: String| {
+                    if self.options.progress {
+                        eprintln!("[{:7.2}s] {msg}", self.clock.elapsed().as_secs_f64());
+                    }
+                };
+                run_tier_from_lp(&model, &lp_rows, self.decisions.clone(), &settings, &progress)
+            }
+            .map_err(Fail::Solver)?;
             self.phases.mark(tier.name);
             let (values, objective, bound) = match outcome {
                 TierOutcome::Infeasible => return Err(Fail::Infeasible),
@@ -267,8 +281,15 @@ pub fn replan(problem: &Problem, options: &Options, baseline: &Baseline) -> Resu
     }
     let warm = greedy::greedy(problem, &space, options.warm_start.as_deref()).map(|g| g.to_columns(&space));
     let warm = warm.filter(|_| kind == formulation::Kind::Cliques);
+    let cliques = kind == formulation::Kind::Cliques;
     let mut run = Run {
         f: &f,
+        tighten: if cliques {
+            f.seats_within_options(&space)
+        } else {
+            Vec::new()
+        },
+        decisions: 0..space.starts.len(),
         options,
         clock,
         phases: &mut phases,

@@ -30,6 +30,17 @@ impl Formulation {
         e
     }
 
+    /// x ≤ y for every seat: no seat without its option. Implied for integers by the team rows
+    /// (N), but in the LP a half-held option could otherwise be staffed by whole seats, so the
+    /// cost tier's LP bound undercuts every real team (default problem: 208 630 without these
+    /// rows, 211 240 = the optimum with them). Left out of the MILP itself, where they cost more
+    /// than they save; used for the LP relaxations that guide the solve.
+    pub fn seats_within_options(&self, space: &Space) -> Vec<Constraint> {
+        let x_y = space.seats.iter().zip(&self.x);
+        x_y.map(|(seat, &x)| constraint!(x <= self.y[seat.option]))
+            .collect()
+    }
+
     /// Cost: Σ cost · x.
     pub fn cost(&self, space: &Space) -> Expression {
         let mut e = Expression::default();

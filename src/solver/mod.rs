@@ -323,6 +323,7 @@ fn solve_tiers(
         threads: options.threads,
         seed: options.seed,
         verbose: options.verbose,
+        presolve: true,
         extra: options.highs_options.clone(),
         name,
         progress: options.progress,
@@ -341,16 +342,24 @@ fn solve_tiers(
         objective: &coverage,
         sense: Sense::Max,
         start: warm.as_deref(),
+        fixed: &[],
     };
-    let t1 = run_tier(&model1, &{
+    let settings1 = {
         let mut t = tier("coverage", remaining(options, clock, 0.7), 0.0);
         if cliques {
             // Measured: HiGHS's presolve takes 2-5 s on the coverage tier and saves nothing
             // (median tier-1 time 3.3 s with it, 0.9 s without, on the programme suite).
-            t.extra.insert(0, ("presolve".to_owned(), "off".to_owned()));
+            t.presolve = false;
         }
         t
-    })
+    };
+    let t1 = if cliques {
+        let mut lp_rows = f.rows.clone();
+        lp_rows.extend(f.seats_within_options(space));
+        highs_run::run_tier_from_lp(&model1, &lp_rows, 0..space.starts.len(), &settings1, progress)
+    } else {
+        run_tier(&model1, &settings1)
+    }
     .map_err(SolveError::Solver)?;
     phases.mark("tier1");
     let ceiling = extract::coverage_ceiling(problem, space);
@@ -397,41 +406,27 @@ fn solve_tiers(
         objective: &cost,
         sense: Sense::Min,
         start: start2.as_deref(),
+        fixed: &[],
     };
-    // Under a time limit the cost tier may stop before HiGHS has any bound: its LP relaxation,
-    // solved first within about a third of the tier's time (0.3 s on the default problem, 1.2 %
-    // below the optimum there), bounds it in any case.
-    let lp_bound = match remaining(options, clock, 0.35) {
-        Some(limit) if !callback::interrupted() => {
-            let lp_model = TierModel {
-                start: None,
-                ..model2
-            };
-            let lp = highs_run::relaxation(&lp_model, &tier("cost LP", Some(limit), 0.0))
-                .ok()
-                .flatten()
-                .map(|lp| lp - 1e-6 * lp.abs().max(1.0));
-            if let Some(lp) = lp {
-                progress(format!("cost LP relaxation: bound {lp:.1}"));
-            }
-            phases.mark("cost LP");
-            lp
-        }
-        _ => None,
-    };
+    let settings2 = tier("cost", remaining(options, clock, 1.0), options.mip_rel_gap);
     let t2 = if callback::interrupted() {
         TierOutcome::NoSolution { bound: None }
+    } else if cliques {
+        // The cost tier's LP relaxation with x ≤ y per seat is as tight as it gets on these
+        // problems (on the default problem it equals the optimum, with 4 of 64k columns
+        // fractional), so the tier is solved from it (see `run_tier_from_lp`).
+        let mut lp_rows = rows.clone();
+        lp_rows.extend(f.seats_within_options(space));
+        highs_run::run_tier_from_lp(&model2, &lp_rows, 0..space.starts.len(), &settings2, progress)
+            .map_err(SolveError::Solver)?
     } else {
-        run_tier(
-            &model2,
-            &tier("cost", remaining(options, clock, 1.0), options.mip_rel_gap),
-        )
-        .map_err(SolveError::Solver)?
+        run_tier(&model2, &settings2).map_err(SolveError::Solver)?
     };
     phases.mark("tier2");
     let (values, cost_bound) = match t2 {
-        TierOutcome::Solved { values, bound, .. } => (values, bound.max(0.0).max(lp_bound.unwrap_or(0.0))),
-        _ => (values, lp_bound.unwrap_or(0.0).max(0.0)),
+        TierOutcome::Solved { values, bound, .. } => (values, bound.max(0.0)),
+        TierOutcome::NoSolution { bound } => (values, bound.unwrap_or(0.0).max(0.0)),
+        TierOutcome::Infeasible => (values, 0.0),
     };
     let proof = extract::Proof {
         coverage_bound: cov_bound,
