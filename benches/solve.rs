@@ -60,6 +60,15 @@ fn solve(c: &mut Criterion) {
             },
         );
     }
+    // Programme size: both tiers proven optimal (about 1.2 s each since the LP-guided tiers).
+    group.bench_function("default", |b| {
+        let p = default_problem();
+        b.iter(|| {
+            solver::solve(&p, &solver::Options::default())
+                .expect("solves")
+                .objective
+        })
+    });
     group.finish();
 }
 

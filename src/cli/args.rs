@@ -139,7 +139,7 @@ pub struct SolveArgs {
     pub formulation: FormulationArg,
     /// Above this many seats (trainer × request × start choices) the model is built on the
     /// cheapest few trainers per start; the schedule then carries bounds of the whole problem.
-    #[arg(long, value_name = "N", default_value_t = 250_000)]
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
     pub max_seats: usize,
     /// Pass an option to HiGHS, e.g. `--highs presolve=off` (repeatable; for experiments).
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_key_value)]

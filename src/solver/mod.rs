@@ -1,9 +1,11 @@
 //! The solver: the only code that touches good_lp and HiGHS.
 //!
 //! Two tiers are solved one after the other (lexicographic): tier 1 maximises coverage; tier 2
-//! fixes coverage at the tier-1 value and minimises cost, warm-started from tier 1. A greedy
-//! schedule warm-starts tier 1. Each tier reports its proven bound, so a time limit yields an
-//! honest `feasible` status with bounds and gaps instead of a false `optimal`.
+//! fixes coverage at the tier-1 value and minimises cost. With the `cliques` model each tier is
+//! solved from its LP relaxation (see [`highs_run::run_tier_from_lp`]); a greedy schedule is
+//! tier 1's first incumbent and the tier-1 schedule tier 2's. Each tier reports its proven
+//! bound, so a time limit yields an honest `feasible` status with bounds and gaps instead of a
+//! false `optimal`.
 
 pub mod callback;
 pub mod conflict;
@@ -69,7 +71,7 @@ impl Default for Options {
             verbose: false,
             highs_options: Vec::new(),
             formulation: formulation::Kind::default(),
-            max_seats: 250_000,
+            max_seats: 1_000_000,
             baseline: None,
             warm_start: None,
         }
