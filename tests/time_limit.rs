@@ -132,28 +132,20 @@ fn ctrl_c_stops_the_search_and_writes_the_best_schedule() {
     assert_verified(dir);
 }
 
-/// Stopped by the limit before HiGHS bounds the cost tier, the schedule still carries a real
-/// cost bound (the tier's LP relaxation): positive, at most the proven optimum recorded in
-/// `problems/expected.json`, so the gap is well under 100 %.
+/// Stopped by the limit before the cost tier is proven, the schedule still carries a real cost
+/// bound (the tier's LP relaxation, raised by whatever the restricted MILPs proved): positive,
+/// at most the schedule's cost, and within a few percent of it (the LP bound of this problem is
+/// about 1 % below its optimum).
 #[test]
 fn a_limited_cost_tier_is_bounded_by_its_lp_relaxation() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let expected: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(format!("{root}/problems/expected.json")).unwrap()).unwrap();
-    let optimum = expected["default-2027.json"]["cost"].as_f64().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
-    let problem = format!("{root}/problems/default-2027.json");
-    std::fs::copy(&problem, dir.join("p.json")).unwrap();
+    slow_problem(dir);
     let (s, _) = solve_limited(dir, "4");
     assert_verified(dir);
     let cost = s["objective"]["cost"].as_f64().unwrap();
     let bound = s["bound"]["cost"].as_f64().unwrap();
-    assert!(
-        bound > 0.0 && bound <= optimum && optimum <= cost,
-        "bound {bound}, cost {cost}"
-    );
-    if s["status"] == "feasible" {
-        assert!(s["gap"]["cost"].as_f64().unwrap() < 0.2, "{}", s["gap"]);
-    }
+    assert!(bound > 0.0 && bound <= cost, "bound {bound}, cost {cost}");
+    assert_eq!(s["status"], "feasible", "the slow problem is not proven in 4 s");
+    assert!(s["gap"]["cost"].as_f64().unwrap() < 0.05, "{}", s["gap"]);
 }
