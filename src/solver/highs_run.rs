@@ -88,9 +88,17 @@ pub struct TierModel<'a> {
 /// re-evaluated here; on a disagreement the tier is solved again without presolve, and if that
 /// disagrees too, the solution is kept but no bound is claimed.
 pub fn run_tier(tier: &TierModel<'_>, settings: &TierSettings) -> Result<TierOutcome, String> {
+    run_tier_with(tier, settings, &objective_columns(tier.vars, tier.objective))
+}
+
+/// [`run_tier`] with the objective's (column, coefficient) pairs already worked out.
+fn run_tier_with(
+    tier: &TierModel<'_>,
+    settings: &TierSettings,
+    coefficients: &[(usize, f64)],
+) -> Result<TierOutcome, String> {
     let clock = std::time::Instant::now();
-    let coefficients = objective_columns(tier.vars, tier.objective);
-    let first = attempt(tier, settings, &coefficients)?;
+    let first = attempt(tier, settings, coefficients)?;
     if super::callback::interrupted() {
         return Ok(first.outcome());
     }
@@ -101,9 +109,9 @@ pub fn run_tier(tier: &TierModel<'_>, settings: &TierSettings) -> Result<TierOut
     retry.time_limit = settings
         .time_limit
         .map(|t| (t - clock.elapsed().as_secs_f64()).max(0.01));
-    retry.presolve = false;
+    // Pushed last, so it overrides any `--highs presolve=…` too.
     retry.extra.push(("presolve".to_owned(), "off".to_owned()));
-    match attempt(tier, &retry, &coefficients)? {
+    match attempt(tier, &retry, coefficients)? {
         Attempt::Consistent(outcome) => Ok(outcome),
         Attempt::Inconsistent(TierOutcome::Solved {
             values, objective, ..
@@ -273,6 +281,8 @@ pub fn run_tier_from_lp(
         presolve,
         ..settings.clone()
     };
+    let coefficients = objective_columns(tier.vars, tier.objective);
+    let value_of = |values: &[f64]| -> f64 { coefficients.iter().map(|&(i, c)| c * values[i]).sum() };
     let lp_model = TierModel {
         rows: lp_rows,
         start: None,
@@ -288,14 +298,13 @@ pub fn run_tier_from_lp(
         // the MILP runs in the time left.
         return match tier.start {
             Some(start) if settings.time_limit.is_some() && !super::callback::interrupted() => {
-                let coefficients = objective_columns(tier.vars, tier.objective);
                 Ok(TierOutcome::Solved {
                     values: start.to_vec(),
-                    objective: coefficients.iter().map(|&(i, c)| c * start[i]).sum(),
+                    objective: value_of(start),
                     bound: unproven(tier.sense),
                 })
             }
-            _ => run_tier(tier, &within(left(1.0), settings.presolve)),
+            _ => run_tier_with(tier, &within(left(1.0), settings.presolve), &coefficients),
         };
     };
     let sense = tier.sense;
@@ -331,7 +340,7 @@ pub fn run_tier_from_lp(
         let share = if n == 0 { 0.3 } else { 0.5 };
         if let TierOutcome::Solved {
             values, objective, ..
-        } = run_tier(&small, &within(left(share), true))?
+        } = run_tier_with(&small, &within(left(share), true), &coefficients)?
         {
             if found.as_ref().is_none_or(|(_, f)| better(sense, objective, *f)) {
                 found = Some((values, objective));
@@ -344,11 +353,7 @@ pub fn run_tier_from_lp(
             break;
         }
     }
-    let coefficients = objective_columns(tier.vars, tier.objective);
-    let start = tier.start.map(|s| {
-        let objective: f64 = coefficients.iter().map(|&(i, c)| c * s[i]).sum();
-        (s.to_vec(), objective)
-    });
+    let start = tier.start.map(|s| (s.to_vec(), value_of(s)));
     let mut incumbent =
         [found, start]
             .into_iter()
@@ -415,7 +420,7 @@ pub fn run_tier_from_lp(
             left(1.0)
         };
         let presolve = settings.presolve || !fixed.is_empty();
-        let outcome = run_tier(&restricted, &within(time_limit, presolve))?;
+        let outcome = run_tier_with(&restricted, &within(time_limit, presolve), &coefficients)?;
         // Schedules that move a fixed column are worse than L + τ + 2·slack (slack covers the
         // LP's tolerances), and objectives are whole (−unproven: there are no such schedules).
         let outside = match (sense, fixed.is_empty()) {

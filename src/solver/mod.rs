@@ -361,9 +361,17 @@ fn solve_tiers(
         }
         t
     };
+    // x ≤ y per seat, for the LP relaxations that guide both tiers.
+    let tighten = if cliques {
+        f.seats_within_options(space)
+    } else {
+        Vec::new()
+    };
+    let with_tighten = |rows: &[good_lp::Constraint]| -> Vec<good_lp::Constraint> {
+        rows.iter().chain(&tighten).cloned().collect()
+    };
     let t1 = if cliques {
-        let mut lp_rows = f.rows.clone();
-        lp_rows.extend(f.seats_within_options(space));
+        let lp_rows = with_tighten(&f.rows);
         highs_run::run_tier_from_lp(&model1, &lp_rows, 0..space.starts.len(), &settings1, progress)
     } else {
         run_tier(&model1, &settings1)
@@ -423,8 +431,7 @@ fn solve_tiers(
         // The cost tier's LP relaxation with x ≤ y per seat is as tight as it gets on these
         // problems (on the default problem it equals the optimum, with 4 of 64k columns
         // fractional), so the tier is solved from it (see `run_tier_from_lp`).
-        let mut lp_rows = rows.clone();
-        lp_rows.extend(f.seats_within_options(space));
+        let lp_rows = with_tighten(&rows);
         highs_run::run_tier_from_lp(&model2, &lp_rows, 0..space.starts.len(), &settings2, progress)
             .map_err(SolveError::Solver)?
     } else {
