@@ -65,11 +65,9 @@ fn loader_contract(bytes: &[u8]) -> Result<(), TestCaseError> {
             prop_assert_eq!(loaded.report.errors(), 0);
             let problem = &loaded.problem;
             if small(problem) {
-                let options = solver::Options {
-                    time_limit: Some(10.0),
-                    ..solver::Options::default()
-                };
-                match solver::solve(problem, &options) {
+                // No time limit: a limited solve could end differently on a slower machine.
+                // These problems (12 trainers and 12 requests at most) solve in milliseconds.
+                match solver::solve(problem, &solver::Options::default()) {
                     Ok(schedule) => {
                         let violations = checker::check(problem, &schedule);
                         prop_assert!(

@@ -345,3 +345,39 @@ fn a_past_that_the_changed_problem_no_longer_allows_is_refused_with_the_reason()
         "{stderr}"
     );
 }
+
+/// Regression: tiers whose LP bound was fractional (keep 70.6 for 70, disruption 5.2 for 6)
+/// were proven by the LP-guided run (within one unit of a whole objective) but judged unproven
+/// by the replan's own ±0.5 rule, so replan said `feasible` with every bound met. Without a
+/// limit every tier runs to its end: the status is `optimal` and each bound meets its value.
+#[test]
+fn an_unlimited_replan_of_tight_budgets_is_proven_optimal() {
+    for seed in [3, 6] {
+        let mut p = generated(60, 80, seed);
+        for (i, t) in p.trainers.iter_mut().enumerate() {
+            t.max_days = Some(10 + (7 * i as u32 + seed as u32) % 21);
+        }
+        let base = solved(&p);
+        let (leaver, _) = busiest(&base);
+        let mut q = p.clone();
+        let t = q.trainers.iter_mut().find(|t| t.id == leaver).expect("leaver");
+        let june = NaiveDate::from_ymd_opt(2027, 6, 1).expect("date");
+        t.unavailable
+            .push(mtplan::model::DateRange::new(june, q.horizon.to));
+        let r = run(&q, &base, None, true, None, Order::AfterCoverage).expect("replan");
+        assert!(r.outcome.proven, "seed {seed}: {:?}", r.outcome);
+        assert_eq!(r.schedule.status, Status::Optimal, "seed {seed}");
+        assert_eq!(
+            r.outcome.disruption_bound, r.outcome.disruption as f64,
+            "seed {seed}"
+        );
+        let (objective, bound) = (
+            r.schedule.objective.expect("obj"),
+            r.schedule.bound.expect("bound"),
+        );
+        assert_eq!(
+            (bound.coverage, bound.cost),
+            (objective.coverage as f64, objective.cost as f64)
+        );
+    }
+}

@@ -54,6 +54,10 @@ fn chromium() -> PathBuf {
     );
 }
 
+/// Seconds after which Chromium is taken to hang (it renders the page in a few seconds, more
+/// on a slow or busy machine).
+const HUNG_AFTER_SECS: u64 = 600;
+
 /// Loads `page` in headless Chromium; returns the DOM it built (after the page's script ran)
 /// and what it logged on stderr.
 fn render_in_chromium(page: &Path) -> (String, String) {
@@ -81,9 +85,10 @@ fn render_in_chromium(page: &Path) -> (String, String) {
         dom
     });
     while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(90) {
+        // A guard against a hung browser, not a speed check: rendering takes seconds.
+        if started.elapsed() > Duration::from_secs(HUNG_AFTER_SECS) {
             let _ = child.kill();
-            panic!("chromium did not finish within 90 s");
+            panic!("chromium did not finish within {HUNG_AFTER_SECS} s: it hangs");
         }
         std::thread::sleep(Duration::from_millis(50));
     }

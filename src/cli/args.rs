@@ -55,8 +55,9 @@ pub enum Command {
 /// Arguments of `bench`.
 #[derive(Debug, clap::Args)]
 pub struct BenchArgs {
-    /// Suite: `quick`, `programme` (default problem + 5 generated, both formulations), `scale`
-    /// or `whatif` (20 scenarios and a replan of the default problem).
+    /// Suite: `quick`, `programme` (default problem + 5 generated, both formulations), `scale`,
+    /// `whatif` (20 scenarios and a replan of the default problem) or `limits` (how closely
+    /// `--time-limit` and Ctrl-C are kept).
     #[arg(long, default_value = "programme")]
     pub suite: String,
     /// Folder for the generated problems and the tables `bench.md` and `bench.csv`.
@@ -129,8 +130,11 @@ pub struct SolveArgs {
     #[arg(long)]
     pub reproducible: bool,
     /// No progress lines on stderr.
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "progress")]
     pub quiet: bool,
+    /// Progress lines on stderr even when it is not a terminal (for logs and scripts).
+    #[arg(long)]
+    pub progress: bool,
     /// Show HiGHS's own log on stderr.
     #[arg(long)]
     pub verbose: bool,

@@ -5,6 +5,7 @@
 
 mod args;
 pub mod bench;
+mod bench_limits;
 mod bench_whatif;
 mod diff;
 mod explain_cmd;
@@ -183,7 +184,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         mip_rel_gap: a.gap,
         threads: a.threads,
         seed: a.seed,
-        progress: !a.quiet && std::io::stderr().is_terminal(),
+        progress: a.progress || (!a.quiet && std::io::stderr().is_terminal()),
         verbose: a.verbose,
         highs_options: a.highs.clone(),
         formulation: a.formulation.into(),
@@ -255,12 +256,12 @@ fn generate_cmd(a: &GenerateArgs) -> u8 {
 }
 
 fn bench_cmd(a: &BenchArgs) -> u8 {
-    if a.suite == "whatif" {
-        return bench_whatif_cmd(a);
+    if a.suite == "whatif" || a.suite == "limits" {
+        return bench_children_cmd(a);
     }
     let Some(cases) = bench::suite(&a.suite) else {
         eprintln!(
-            "error: unknown suite `{}`; use quick, programme, scale or whatif",
+            "error: unknown suite `{}`; use quick, programme, scale, whatif or limits",
             a.suite
         );
         return BAD_INPUT;
@@ -316,18 +317,25 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
     }
 }
 
-/// `bench --suite whatif`: see [`bench_whatif`].
-fn bench_whatif_cmd(a: &BenchArgs) -> u8 {
+/// `bench --suite whatif` (see [`bench_whatif`]) and `bench --suite limits` (see
+/// [`bench_limits`]): suites that time whole child commands.
+fn bench_children_cmd(a: &BenchArgs) -> u8 {
+    let stem = format!("bench-{}", a.suite);
     let (md_path, csv_path) = (
-        a.output.join("bench-whatif.md"),
-        a.output.join("bench-whatif.csv"),
+        a.output.join(format!("{stem}.md")),
+        a.output.join(format!("{stem}.csv")),
     );
     if !a.force && (md_path.exists() || csv_path.exists()) {
         eprintln!(
-            "error: {} already holds a whatif bench table; choose another -o or pass --force",
-            a.output.display()
+            "error: {} already holds a {} bench table; choose another -o or pass --force",
+            a.output.display(),
+            a.suite
         );
         return BAD_INPUT;
+    }
+    if let Err(e) = std::fs::create_dir_all(&a.output) {
+        eprintln!("error: cannot create {}: {e}", a.output.display());
+        return FAILURE;
     }
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,
@@ -336,7 +344,11 @@ fn bench_whatif_cmd(a: &BenchArgs) -> u8 {
             return FAILURE;
         }
     };
-    let (md, csv, violations) = match bench_whatif::run(&a.output, &exe) {
+    let ran = match a.suite.as_str() {
+        "whatif" => bench_whatif::run(&a.output, &exe),
+        _ => bench_limits::run_suite(&a.output, &exe),
+    };
+    let (md, csv, violations) = match ran {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: {e}");

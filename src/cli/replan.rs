@@ -188,6 +188,13 @@ fn summary(problem: &Problem, published: &Schedule, r: &Replanned, frozen: &repl
     let mut out = String::new();
     let _ = writeln!(out, "problem     {}", problem.name);
     let _ = writeln!(out, "status      {}", s.status.code());
+    if !o.unproven.is_empty() {
+        let _ = writeln!(
+            out,
+            "unproven    {}: the search stopped (time limit or Ctrl-C) before the bound met the schedule",
+            o.unproven.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         "requests    {}: {} staffed, {} unstaffed",

@@ -7,6 +7,7 @@
 //! pinned requests alone can be staffed under them: each test solves that small problem.
 
 use std::collections::BTreeSet;
+use std::time::Instant;
 
 use super::{solve_unexplained, Options};
 use crate::model::Problem;
@@ -72,15 +73,19 @@ pub fn relax(problem: &Problem, dropped: &BTreeSet<Rule>) -> Problem {
     p
 }
 
-/// Whether the pinned requests can all be staffed with every rule but `dropped`: `None` when a
-/// limit stopped the test before it knew.
-fn possible(problem: &Problem, dropped: &BTreeSet<Rule>) -> Option<bool> {
+/// Whether the pinned requests can all be staffed with every rule but `dropped`: `None` when
+/// the `deadline` (the end of the run's time limit) stopped the test before it knew.
+fn possible(problem: &Problem, dropped: &BTreeSet<Rule>, deadline: Option<Instant>) -> Option<bool> {
+    let time_limit = match deadline {
+        Some(d) => Some(d.checked_duration_since(Instant::now())?.as_secs_f64()),
+        None => None,
+    };
     let mut p = relax(problem, dropped);
     let pinned: BTreeSet<_> = p.pins.iter().map(|pin| pin.request.clone()).collect();
     p.requests.retain(|r| pinned.contains(&r.id));
     let options = Options {
         threads: 1,
-        time_limit: Some(60.0),
+        time_limit,
         ..Options::default()
     };
     match solve_unexplained(&p, &options) {
@@ -110,10 +115,11 @@ fn considered(problem: &Problem) -> Vec<Rule> {
 
 /// A set of rules that cannot hold together, minimal when `.1` is true (a test that ran out of
 /// time keeps its rule in the set without proving it needed), or `None` when the pinned
-/// requests can be staffed after all (then the conflict lies elsewhere).
-pub fn minimal(problem: &Problem) -> Option<(Vec<Rule>, bool)> {
+/// requests can be staffed after all (then the conflict lies elsewhere). The tests share the
+/// time up to `deadline`; without one they run to the end.
+pub fn minimal(problem: &Problem, deadline: Option<Instant>) -> Option<(Vec<Rule>, bool)> {
     let all = considered(problem);
-    if possible(problem, &BTreeSet::new()) != Some(false) {
+    if possible(problem, &BTreeSet::new(), deadline) != Some(false) {
         return None;
     }
     // Rules outside the set are dropped; the set shrinks while it is proven impossible.
@@ -121,7 +127,7 @@ pub fn minimal(problem: &Problem) -> Option<(Vec<Rule>, bool)> {
     let mut proven = true;
     for &rule in &all {
         dropped.insert(rule);
-        match possible(problem, &dropped) {
+        match possible(problem, &dropped, deadline) {
             Some(false) => {}
             Some(true) => {
                 dropped.remove(&rule);
@@ -135,9 +141,10 @@ pub fn minimal(problem: &Problem) -> Option<(Vec<Rule>, bool)> {
     Some((all.into_iter().filter(|r| !dropped.contains(r)).collect(), proven))
 }
 
-/// The error text for an infeasible problem: the minimal set, in domain terms.
-pub fn explain(problem: &Problem) -> String {
-    match minimal(problem) {
+/// The error text for an infeasible problem: the minimal set, in domain terms, searched until
+/// `deadline` at most.
+pub fn explain(problem: &Problem, deadline: Option<Instant>) -> String {
+    match minimal(problem, deadline) {
         Some((set, proven)) => {
             let minimal = if proven {
                 "without any one of them the rest can"

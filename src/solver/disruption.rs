@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use good_lp::{constraint, Constraint, Expression, IntoAffineExpression};
 
-use super::highs_run::{run_tier, run_tier_from_lp, Sense, TierModel, TierOutcome, TierSettings};
+use super::highs_run::{meets, run_tier, run_tier_from_lp, Sense, TierModel, TierOutcome, TierSettings};
 use super::index::Space;
 use super::{extract, formulation, greedy, model_settings, peak_memory_mib, pins, remaining, Phases};
 use super::{Options, SolveError};
@@ -51,7 +51,7 @@ pub struct Baseline {
 }
 
 /// What the replanning tiers proved.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     /// Disruption D of the schedule.
     pub disruption: u64,
@@ -63,6 +63,8 @@ pub struct Outcome {
     pub keepable: u64,
     /// Whether every tier was proven optimal.
     pub proven: bool,
+    /// The tiers not proven optimal (stopped by a limit or Ctrl-C, or never reached), in order.
+    pub unproven: Vec<&'static str>,
 }
 
 /// A schedule solved against a baseline.
@@ -239,12 +241,13 @@ impl Run<'_> {
                     bound,
                 } => (values, objective.round(), bound),
             };
-            let proven = match tier.sense {
-                Sense::Max => bound <= objective + 0.5,
-                Sense::Min => {
-                    bound >= objective - 0.5 || (tier.gap > 0.0 && objective - bound <= tier.gap * objective)
-                }
+            // Every tier's objective takes whole values: its bound rounds towards the
+            // schedule, and the tier is proven when they meet (the rule `run_tier_from_lp` uses).
+            let bound = match tier.sense {
+                Sense::Max => (bound + 1e-6).floor().max(objective),
+                Sense::Min => (bound - 1e-6).ceil().min(objective),
             };
+            let proven = meets(tier.sense, objective, bound, tier.gap);
             rows.push(match tier.sense {
                 Sense::Max => constraint!(tier.objective.clone() >= objective),
                 Sense::Min => constraint!(tier.objective.clone() <= objective),
@@ -337,6 +340,7 @@ pub fn replan(problem: &Problem, options: &Options, baseline: &Baseline) -> Resu
                 kept: 0,
                 keepable: t.keepable,
                 proven: false,
+                unproven: all.iter().map(|t| t.name).collect(),
             };
             return Ok(Replanned { schedule, outcome });
         }
@@ -362,6 +366,11 @@ pub fn replan(problem: &Problem, options: &Options, baseline: &Baseline) -> Resu
         kept: columns(&t.keep).round().max(0.0) as u64,
         keepable: t.keepable,
         proven: all_proven,
+        unproven: list
+            .iter()
+            .map(|t| t.name)
+            .filter(|name| get(name).is_none_or(|d| !d.proven))
+            .collect(),
     };
     settings.elapsed_seconds = clock.elapsed().as_secs_f64();
     settings.phase_seconds = phases.list;

@@ -100,9 +100,12 @@ pub fn solve(problem: &Problem, options: &Options) -> Result<Schedule, SolveErro
     if let Some(baseline) = &options.baseline {
         return disruption::replan(problem, options, baseline).map(|r| r.schedule);
     }
+    let deadline = options
+        .time_limit
+        .map(|t| Instant::now() + std::time::Duration::from_secs_f64(t));
     match solve_unexplained(problem, options) {
         Err(SolveError::Infeasible(_)) if pins::impossible_pins(problem).is_none() => {
-            Err(SolveError::Infeasible(conflict::explain(problem)))
+            Err(SolveError::Infeasible(conflict::explain(problem, deadline)))
         }
         other => other,
     }
