@@ -7,7 +7,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use mtplan::format::parse_problem;
 use mtplan::generate::{generate, Spec};
 use mtplan::model::Problem;
-use mtplan::solver::{self, formulation, index::Space};
+use mtplan::solver::{self, formulation, space::Space};
 
 fn generated(trainers: usize, requests: usize, seed: u64) -> Problem {
     let bytes = serde_json::to_vec(&generate(&Spec::new(trainers, requests, seed))).expect("serialises");

@@ -10,7 +10,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use mtplan::format::parse_problem;
 use mtplan::generate::{generate, Spec};
 use mtplan::model::Problem;
-use mtplan::solver::disruption::{replan, Order};
+use mtplan::solver::baseline::{solve_near as replan, Order};
 use mtplan::{replan as freezing, scenario, solver};
 
 fn default_problem() -> Problem {

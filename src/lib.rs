@@ -11,7 +11,7 @@
 //! from `.xlsx` workbooks and CSV folders and writes problems and schedules as workbooks.
 //!
 //! For analysts and planners: [`scenario`] applies a what-if scenario (TOML edits) to a
-//! problem, [`replan`] and [`solver::disruption`] re-solve a changed problem close to a
+//! problem, [`replan`] and [`solver::baseline`] re-solve a changed problem close to a
 //! published schedule, and [`diff`] says what changed between two schedules.
 //!
 //! ```no_run

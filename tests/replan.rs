@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use mtplan::diff::{diff, RequestChange};
 use mtplan::model::{Problem, RequestId, Schedule, Status, TrainerId};
-use mtplan::solver::disruption::{replan, Order, Replanned};
+use mtplan::solver::baseline::{solve_near as replan, Order, Replanned};
 use mtplan::solver::{self, SolveError};
 use mtplan::{checker, format, generate, replan as freezing};
 

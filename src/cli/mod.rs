@@ -95,14 +95,16 @@ fn solve(a: &SolveArgs) -> u8 {
     };
     let problem = &loaded.problem;
     // First Ctrl-C: stop searching and write the best schedule found; second: quit at once.
-    let _ = ctrlc::set_handler(|| {
-        if solver::callback::interrupted() {
+    let options = solve_options(a);
+    let interrupt = options.interrupt.clone();
+    let _ = ctrlc::set_handler(move || {
+        if interrupt.is_set() {
             std::process::exit(130);
         }
         eprintln!("interrupted: stopping the search; the best schedule found will be written");
-        solver::callback::interrupt();
+        interrupt.interrupt();
     });
-    let mut schedule = match solver::solve(problem, &solve_options(a)) {
+    let mut schedule = match solver::solve(problem, &options) {
         Ok(s) => s,
         Err(solver::SolveError::Infeasible(why)) => {
             eprintln!(
@@ -191,6 +193,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         max_seats: a.max_seats,
         baseline: None,
         warm_start: None,
+        interrupt: solver::budget::Interrupt::new(),
     }
 }
 

@@ -11,7 +11,7 @@ use clap::ValueEnum;
 use super::diff::read_schedule;
 use super::{load, write_atomic, WriteError, BAD_INPUT, FAILURE, NO_SCHEDULE, OK};
 use crate::model::{Problem, Schedule, Status};
-use crate::solver::disruption::{Order, Replanned};
+use crate::solver::baseline::{Order, Replanned};
 use crate::{checker, explain, format, replan, solver};
 
 /// Where the disruption tier goes.
@@ -130,7 +130,7 @@ pub fn run(a: &ReplanArgs) -> u8 {
         ..solver::Options::default()
     };
     let baseline = options.baseline.clone().unwrap_or_default();
-    let mut result = match solver::disruption::replan(&frozen.problem, &options, &baseline) {
+    let mut result = match solver::baseline::solve_near(&frozen.problem, &options, &baseline) {
         Ok(r) => r,
         Err(solver::SolveError::Infeasible(why)) => {
             eprintln!(

@@ -335,11 +335,11 @@ fn resolve(changed: &Problem, schedule: &Schedule, ri: usize, time_limit: f64) -
         // Re-planning the neighbourhood: the request first (its priority), then as few changes
         // to the current plan as that allows, then cost.
         let options = solver::Options {
-            baseline: wide.then(|| solver::disruption::Baseline {
+            baseline: wide.then(|| solver::baseline::Baseline {
                 assignments: schedule.scheduled.clone(),
                 keep_staffed: false,
                 max_changes: None,
-                order: solver::disruption::Order::AfterCoverage,
+                order: solver::baseline::Order::AfterCoverage,
             }),
             ..options.clone()
         };

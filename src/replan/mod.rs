@@ -1,6 +1,6 @@
 //! Replanning after the problem changed: the part of a published schedule that lies in the
 //! past is fixed, nothing new may start in the past, and the solver's disruption tier (see
-//! [`crate::solver::disruption`]) keeps the rest as close to the published schedule as it can.
+//! [`crate::solver::baseline`]) keeps the rest as close to the published schedule as it can.
 //!
 //! Freezing is a change of the problem, not of the solver: an assignment that ended before
 //! the freeze date gets its request's start fixed, its team size set to the published team's
@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::checker;
 use crate::model::{Assignment, Pin, Problem, RequestId, Schedule, Status};
-use crate::solver::disruption::{Baseline, Order};
+use crate::solver::baseline::{Baseline, Order};
 
 /// The changed problem with the past fixed.
 #[derive(Clone, Debug)]

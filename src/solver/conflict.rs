@@ -7,8 +7,8 @@
 //! pinned requests alone can be staffed under them: each test solves that small problem.
 
 use std::collections::BTreeSet;
-use std::time::Instant;
 
+use super::budget::Budget;
 use super::{solve_unexplained, Options};
 use crate::model::Problem;
 
@@ -74,21 +74,20 @@ pub fn relax(problem: &Problem, dropped: &BTreeSet<Rule>) -> Problem {
 }
 
 /// Whether the pinned requests can all be staffed with every rule but `dropped`: `None` when
-/// the `deadline` (the end of the run's time limit) stopped the test before it knew.
-fn possible(problem: &Problem, dropped: &BTreeSet<Rule>, deadline: Option<Instant>) -> Option<bool> {
-    let time_limit = match deadline {
-        Some(d) => Some(d.checked_duration_since(Instant::now())?.as_secs_f64()),
-        None => None,
-    };
+/// the run's `budget` (its time limit, or Ctrl-C) stopped the test before it knew.
+fn possible(problem: &Problem, dropped: &BTreeSet<Rule>, budget: &Budget) -> Option<bool> {
+    if budget.stopped() {
+        return None;
+    }
     let mut p = relax(problem, dropped);
     let pinned: BTreeSet<_> = p.pins.iter().map(|pin| pin.request.clone()).collect();
     p.requests.retain(|r| pinned.contains(&r.id));
     let options = Options {
         threads: 1,
-        time_limit,
+        interrupt: budget.interrupt().clone(),
         ..Options::default()
     };
-    match solve_unexplained(&p, &options) {
+    match solve_unexplained(&p, &options, budget) {
         Ok(s) => (s.status != crate::model::Status::NoSolutionFound).then_some(true),
         Err(super::SolveError::Infeasible(_)) => Some(false),
         Err(_) => None,
@@ -115,11 +114,11 @@ fn considered(problem: &Problem) -> Vec<Rule> {
 
 /// A set of rules that cannot hold together, minimal when `.1` is true (a test that ran out of
 /// time keeps its rule in the set without proving it needed), or `None` when the pinned
-/// requests can be staffed after all (then the conflict lies elsewhere). The tests share the
-/// time up to `deadline`; without one they run to the end.
-pub fn minimal(problem: &Problem, deadline: Option<Instant>) -> Option<(Vec<Rule>, bool)> {
+/// requests can be staffed after all (then the conflict lies elsewhere). The tests share
+/// `budget`; without a limit they run to the end.
+pub fn minimal(problem: &Problem, budget: &Budget) -> Option<(Vec<Rule>, bool)> {
     let all = considered(problem);
-    if possible(problem, &BTreeSet::new(), deadline) != Some(false) {
+    if possible(problem, &BTreeSet::new(), budget) != Some(false) {
         return None;
     }
     // Rules outside the set are dropped; the set shrinks while it is proven impossible.
@@ -127,7 +126,7 @@ pub fn minimal(problem: &Problem, deadline: Option<Instant>) -> Option<(Vec<Rule
     let mut proven = true;
     for &rule in &all {
         dropped.insert(rule);
-        match possible(problem, &dropped, deadline) {
+        match possible(problem, &dropped, budget) {
             Some(false) => {}
             Some(true) => {
                 dropped.remove(&rule);
@@ -141,10 +140,10 @@ pub fn minimal(problem: &Problem, deadline: Option<Instant>) -> Option<(Vec<Rule
     Some((all.into_iter().filter(|r| !dropped.contains(r)).collect(), proven))
 }
 
-/// The error text for an infeasible problem: the minimal set, in domain terms, searched until
-/// `deadline` at most.
-pub fn explain(problem: &Problem, deadline: Option<Instant>) -> String {
-    match minimal(problem, deadline) {
+/// The error text for an infeasible problem: the minimal set, in domain terms, searched within
+/// `budget`.
+pub fn explain(problem: &Problem, budget: &Budget) -> String {
+    match minimal(problem, budget) {
         Some((set, proven)) => {
             let minimal = if proven {
                 "without any one of them the rest can"

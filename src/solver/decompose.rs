@@ -5,7 +5,7 @@
 
 use petgraph::unionfind::UnionFind;
 
-use super::index::Space;
+use super::space::Space;
 use crate::model::Problem;
 
 /// One independent part: indices into the problem's trainers and requests, in problem order.

@@ -2,7 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use super::index::Space;
+use super::columns::Columns;
+use super::pipeline::Solved;
+use super::space::Space;
+use super::tiers::TierKind;
 use crate::model::*;
 
 /// What the tiers proved.
@@ -39,33 +42,31 @@ pub fn coverage_ceiling(problem: &Problem, space: &Space) -> f64 {
         .sum()
 }
 
-/// Coverage of a column vector.
-pub fn value_of(columns: &[f64], space: &Space, problem: &Problem) -> f64 {
-    (0..space.starts.len())
-        .filter(|&o| columns[o] > 0.5)
-        .map(|o| f64::from(problem.requests[space.starts[o].request].priority))
-        .sum()
+/// The schedule of the pipeline's point, judged by what its tiers proved: the coverage and
+/// cost bounds from their tiers (the ceiling when coverage did not run), and `optimal` only
+/// when every tier ran and was proven.
+pub fn from_tiers(problem: &Problem, space: &Space, solved: &Solved, cost_tolerance: f64) -> Schedule {
+    let ceiling = coverage_ceiling(problem, space);
+    let bound = |kind: TierKind, none: f64| solved.tier(kind).map_or(none, |t| t.bound);
+    let proof = Proof {
+        coverage_bound: bound(TierKind::Coverage, ceiling),
+        coverage_ceiling: ceiling,
+        cost_bound: bound(TierKind::Cost, 0.0).max(0.0),
+        cost_tolerance,
+    };
+    let mut s = schedule(problem, space, &solved.point, proof);
+    if !solved.all_proven() && s.status == Status::Optimal {
+        s.status = Status::Feasible;
+    }
+    s
 }
 
-/// Cost of a column vector.
-pub fn cost_of(columns: &[f64], space: &Space) -> u64 {
-    let n = space.starts.len();
-    (0..space.seats.len())
-        .filter(|&k| columns.get(n + k).is_some_and(|v| *v > 0.5))
-        .map(|k| space.seats[k].cost)
-        .sum()
-}
-
-/// The schedule given by `columns` (empty means nothing chosen).
-pub fn schedule(problem: &Problem, space: &Space, columns: &[f64], proof: Proof) -> Schedule {
-    let on = |i: usize| columns.get(i).is_some_and(|v| *v > 0.5);
+/// The schedule given by the column values `point` (empty means nothing chosen).
+pub fn schedule(problem: &Problem, space: &Space, point: &[f64], proof: Proof) -> Schedule {
+    let columns = Columns::of(space);
     let mut teams: BTreeMap<usize, Vec<TrainerId>> = BTreeMap::new();
-    for (_, seat) in space
-        .seats
-        .iter()
-        .enumerate()
-        .filter(|(k, _)| on(space.starts.len() + k))
-    {
+    for k in columns.taken(point) {
+        let seat = &space.seats[k];
         teams
             .entry(seat.option)
             .or_default()
@@ -73,7 +74,7 @@ pub fn schedule(problem: &Problem, space: &Space, columns: &[f64], proof: Proof)
     }
     let mut scheduled = Vec::new();
     let (mut coverage, mut cost) = (0u64, 0u64);
-    for o in (0..space.starts.len()).filter(|&o| on(o)) {
+    for o in columns.held(point) {
         let opt = &space.starts[o];
         let r = &problem.requests[opt.request];
         let mut trainers = teams.remove(&o).unwrap_or_default();

@@ -5,29 +5,57 @@ use std::collections::BTreeMap;
 
 use good_lp::{constraint, variable, Constraint, Expression, ProblemVariables, Variable};
 
-use super::index::Space;
+use super::columns::{Columns, Linear};
+use super::space::Space;
 use crate::model::Problem;
 
-/// Variables and constraints of the model, ready for either objective tier.
+/// Variables and constraint rows of the model, ready for any objective tier.
 pub struct Formulation {
-    /// The variable set (consumed when a tier is solved).
+    /// The variable set (cloned into each HiGHS model).
     pub vars: ProblemVariables,
-    /// y[o]: start option o is chosen. Columns 0 … starts−1.
+    /// y[o]: start option o is chosen (column `columns.y(o)`).
     pub y: Vec<Variable>,
-    /// x[k]: seat k is taken. Columns starts … starts+seats−1.
+    /// x[k]: seat k is taken (column `columns.x(k)`).
     pub x: Vec<Variable>,
+    /// The column layout: variables are created in column order.
+    pub columns: Columns,
     /// Every constraint row.
     pub rows: Vec<Constraint>,
 }
 
 impl Formulation {
     /// Coverage: Σ priority · y.
-    pub fn coverage(&self, problem: &Problem, space: &Space) -> Expression {
+    pub fn coverage(&self, problem: &Problem, space: &Space) -> Linear {
+        let priority = |o: usize| f64::from(problem.requests[space.starts[o].request].priority);
+        self.columns
+            .options()
+            .map(|o| (self.columns.y(o), priority(o)))
+            .collect()
+    }
+
+    /// Cost: Σ cost · x.
+    pub fn cost(&self, space: &Space) -> Linear {
+        let seats = space.seats.iter().enumerate();
+        seats
+            .map(|(k, seat)| (self.columns.x(k), seat.cost as f64))
+            .collect()
+    }
+
+    /// The good_lp expression of a linear function of the columns.
+    pub fn expression(&self, f: &[(usize, f64)]) -> Expression {
         let mut e = Expression::default();
-        for (o, opt) in space.starts.iter().enumerate() {
-            e.add_mul(f64::from(problem.requests[opt.request].priority), self.y[o]);
+        for &(j, c) in f {
+            e.add_mul(c, self.variable(j));
         }
         e
+    }
+
+    /// The variable of column `j`.
+    fn variable(&self, j: usize) -> Variable {
+        match j.checked_sub(self.y.len()) {
+            None => self.y[j],
+            Some(k) => self.x[k],
+        }
     }
 
     /// x ≤ y for every seat: no seat without its option. Implied for integers by the team rows
@@ -39,15 +67,6 @@ impl Formulation {
         let x_y = space.seats.iter().zip(&self.x);
         x_y.map(|(seat, &x)| constraint!(x <= self.y[seat.option]))
             .collect()
-    }
-
-    /// Cost: Σ cost · x.
-    pub fn cost(&self, space: &Space) -> Expression {
-        let mut e = Expression::default();
-        for (k, seat) in space.seats.iter().enumerate() {
-            e.add_mul(seat.cost as f64, self.x[k]);
-        }
-        e
     }
 }
 
@@ -89,6 +108,7 @@ pub fn build(problem: &Problem, space: &Space, kind: Kind) -> Formulation {
         vars,
         y,
         x,
+        columns: Columns::of(space),
         rows: Vec::new(),
     };
     one_start_per_request(space, &mut f);

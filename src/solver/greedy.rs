@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::index::{Seat, Space};
+use super::space::{Seat, Space};
 use crate::model::{Problem, Schedule};
 
 /// A greedy choice: chosen start options and seats (indices into the [`Space`]).
@@ -13,20 +13,6 @@ pub struct Choice {
     pub options: Vec<usize>,
     /// Chosen seats.
     pub seats: Vec<usize>,
-}
-
-impl Choice {
-    /// Column values for the formulation (y columns, then x columns).
-    pub fn to_columns(&self, space: &Space) -> Vec<f64> {
-        let mut v = vec![0.0; space.starts.len() + space.seats.len()];
-        for &o in &self.options {
-            v[o] = 1.0;
-        }
-        for &k in &self.seats {
-            v[space.starts.len() + k] = 1.0;
-        }
-        v
-    }
 }
 
 struct State {

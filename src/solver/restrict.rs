@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use super::extract::{self, Proof};
 use super::greedy;
-use super::index::Space;
+use super::space::Space;
 use crate::model::{Problem, Schedule};
 
 /// Seats kept per start option beyond those the greedy schedule and the pins need.
@@ -46,7 +46,7 @@ pub fn restrict(problem: &Problem, space: &Space, hint: Option<&Schedule>) -> Sp
             let option = small.starts.len();
             let first = small.seats.len();
             let kept = space.seat_ranges[o].clone().filter(|k| keep.contains(k));
-            small.seats.extend(kept.map(|k| super::index::Seat {
+            small.seats.extend(kept.map(|k| super::space::Seat {
                 option,
                 ..space.seats[k]
             }));

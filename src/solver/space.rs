@@ -97,11 +97,6 @@ impl Space {
             trainers: free,
         });
     }
-
-    /// Seats of start option `o`.
-    pub fn seats_of(&self, o: usize) -> &[Seat] {
-        &self.seats[self.seat_ranges[o].clone()]
-    }
 }
 
 /// Every allowed start with the eligible trainers free then (no staffability check).

@@ -1,0 +1,93 @@
+//! The settings and effort echoed into every schedule: solver, formulation, limits, model size,
+//! time per phase and peak memory.
+
+use std::time::Instant;
+
+use super::Options;
+use crate::model::Settings;
+
+/// Settings of one model solved whole; timing and memory are filled in when it is solved.
+pub fn model_settings(options: &Options, formulation: String, rows: usize, columns: usize) -> Settings {
+    Settings {
+        solver: super::highs::version(),
+        mtplan_version: env!("CARGO_PKG_VERSION").to_owned(),
+        formulation,
+        threads: options.threads,
+        seed: options.seed,
+        time_limit_seconds: options.time_limit,
+        mip_rel_gap: options.mip_rel_gap,
+        model_rows: rows,
+        model_columns: columns,
+        elapsed_seconds: 0.0,
+        phase_seconds: Vec::new(),
+        peak_memory_mib: None,
+        parts: 1,
+    }
+}
+
+/// Settings of a decomposed solve: model sizes added, each phase as long as its longest part.
+pub fn merged_settings(parts: &[Settings], options: &Options, workers: usize, clock: &Instant) -> Settings {
+    let mut phases: Vec<(String, f64)> = Vec::new();
+    for (name, secs) in parts.iter().flat_map(|s| s.phase_seconds.iter()) {
+        match phases.iter_mut().find(|(n, _)| n == name) {
+            Some((_, longest)) => *longest = longest.max(*secs),
+            None => phases.push((name.clone(), *secs)),
+        }
+    }
+    Settings {
+        threads: workers as u32,
+        model_rows: parts.iter().map(|s| s.model_rows).sum(),
+        model_columns: parts.iter().map(|s| s.model_columns).sum(),
+        elapsed_seconds: clock.elapsed().as_secs_f64(),
+        phase_seconds: phases,
+        peak_memory_mib: peak_memory_mib(),
+        parts: parts.len(),
+        ..model_settings(options, options.formulation.code().to_owned(), 0, 0)
+    }
+}
+
+/// Fills in the time taken, the phases and the peak memory.
+pub fn finish(settings: &mut Settings, clock: &Instant, phases: Phases) {
+    settings.elapsed_seconds = clock.elapsed().as_secs_f64();
+    settings.phase_seconds = phases.list;
+    settings.peak_memory_mib = peak_memory_mib();
+}
+
+/// Wall-clock time per phase.
+pub struct Phases {
+    last: Instant,
+    list: Vec<(String, f64)>,
+}
+
+impl Phases {
+    /// Phases of a solve that started at `start`.
+    pub fn new(start: &Instant) -> Self {
+        Self {
+            last: *start,
+            list: Vec::new(),
+        }
+    }
+
+    /// Records the phases of `tiers` (each named by its tier) as ended now.
+    pub fn tiers(&mut self, tiers: &[super::pipeline::TierResult]) {
+        for t in tiers.iter().filter(|t| t.ran) {
+            self.list.push((t.kind.name().to_owned(), t.seconds));
+        }
+        self.last = Instant::now();
+    }
+
+    /// Ends the phase `name` now.
+    pub fn mark(&mut self, name: &str) {
+        let now = Instant::now();
+        self.list.push((name.to_owned(), (now - self.last).as_secs_f64()));
+        self.last = now;
+    }
+}
+
+/// Peak resident memory of this process (VmHWM), on systems with /proc.
+pub fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}

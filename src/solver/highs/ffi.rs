@@ -1,0 +1,147 @@
+//! The HiGHS calls the safe `highs` crate does not expose, made through `highs-sys`: a solve
+//! watched by a callback (Ctrl-C stops it, new incumbents are shown as progress), column bounds
+//! by index, clearing the solver's state between runs, and the library's version.
+//!
+//! This is the crate's one module with `unsafe` code. Each function is safe to call: the
+//! pointers it hands HiGHS are the live instance owned by the `highs::Model` it borrows, and the
+//! callback's data is a [`Watch`] borrowed for exactly the solve it watches (installed before
+//! `Highs_run` and removed after it, inside [`solve`]), so no pointer outlives its borrow.
+#![allow(unsafe_code)]
+
+use std::ffi::{c_char, c_int, c_void, CStr};
+
+use highs_sys::{
+    kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsCallbackSimplexInterrupt,
+    HighsCallbackDataIn, HighsCallbackDataOut, Highs_changeColBounds, Highs_clearSolver, Highs_getNumCol,
+    Highs_setCallback, Highs_startCallback, Highs_version, STATUS_OK,
+};
+
+use crate::solver::budget::Interrupt;
+use crate::solver::progress::Progress;
+
+/// What the callback reads during one solve.
+pub struct Watch<'a> {
+    /// Tier name shown in progress lines.
+    pub tier: &'static str,
+    /// Where incumbents are shown.
+    pub progress: Progress,
+    /// Set by Ctrl-C: the solve stops at HiGHS's next check.
+    pub interrupt: &'a Interrupt,
+}
+
+/// HiGHS's own version, as its C API reports it (for example `1.16.0`).
+pub fn version() -> String {
+    // SAFETY: `Highs_version` returns a pointer to a static NUL-terminated string.
+    let text = unsafe { Highs_version() };
+    if text.is_null() {
+        return "unknown".to_owned();
+    }
+    // SAFETY: checked non-null above; the string is static and NUL-terminated.
+    unsafe { CStr::from_ptr(text) }.to_string_lossy().into_owned()
+}
+
+fn check(code: c_int, call: &str) -> Result<(), String> {
+    if code == STATUS_OK {
+        Ok(())
+    } else {
+        Err(format!("HiGHS refused {call} (status {code})"))
+    }
+}
+
+/// Solves `model` with a callback that reads `watch`: interrupts when its flag is set, prints
+/// improving MIP solutions when its progress is on. The callback is removed before returning.
+pub fn solve(mut model: highs::Model, watch: &Watch<'_>) -> Result<highs::SolvedModel, String> {
+    let highs = model.as_mut_ptr();
+    let data = watch as *const Watch<'_> as *mut c_void;
+    // SAFETY: `highs` is the live instance owned by `model`; `data` points to `watch`, which is
+    // borrowed for this whole function, and the callback is removed below before it returns.
+    unsafe {
+        check(
+            Highs_setCallback(highs, Some(on_event), data),
+            "Highs_setCallback",
+        )?;
+        for kind in [
+            kHighsCallbackMipInterrupt,
+            kHighsCallbackSimplexInterrupt,
+            kHighsCallbackMipImprovingSolution,
+        ] {
+            check(Highs_startCallback(highs, kind), "Highs_startCallback")?;
+        }
+    }
+    // On an error HiGHS's instance is dropped with `model`, and the callback with it.
+    let mut solved = model.try_solve().map_err(|e| format!("HiGHS failed: {e:?}"))?;
+    // SAFETY: `solved` owns the same live instance; clearing its callback leaves no pointer
+    // to `watch` behind.
+    unsafe {
+        check(
+            Highs_setCallback(solved.as_mut_ptr(), None, std::ptr::null_mut()),
+            "Highs_setCallback (removal)",
+        )?;
+    }
+    Ok(solved)
+}
+
+/// Sets the bounds of each column `j` of `(j, lower, upper)`. Columns outside the model are an
+/// error.
+pub fn set_column_bounds(model: &mut highs::Model, bounds: &[(usize, f64, f64)]) -> Result<(), String> {
+    let highs = model.as_mut_ptr();
+    // SAFETY: `highs` is the live instance owned by `model`.
+    let columns = unsafe { Highs_getNumCol(highs) };
+    for &(j, lower, upper) in bounds {
+        let col = c_int::try_from(j)
+            .ok()
+            .filter(|&c| c < columns)
+            .ok_or_else(|| format!("cannot bound column {j}: the model has {columns}"))?;
+        // SAFETY: as above; `col` was checked against the column count.
+        let code = unsafe { Highs_changeColBounds(highs, col, lower, upper) };
+        check(code, "Highs_changeColBounds")?;
+    }
+    Ok(())
+}
+
+/// Clears HiGHS's solution, basis and MIP start, so the next run starts as on a new model.
+pub fn clear_solver(model: &mut highs::Model) -> Result<(), String> {
+    // SAFETY: `as_mut_ptr` is the live instance owned by `model`.
+    check(
+        unsafe { Highs_clearSolver(model.as_mut_ptr()) },
+        "Highs_clearSolver",
+    )
+}
+
+unsafe extern "C" fn on_event(
+    kind: c_int,
+    _message: *const c_char,
+    out: *const HighsCallbackDataOut,
+    data_in: *mut HighsCallbackDataIn,
+    user: *mut c_void,
+) {
+    // SAFETY: HiGHS passes valid (or null) pointers for the duration of the call; `user` is the
+    // `Watch` that `solve` borrows until the callback is removed.
+    let (out, data_in, watch) = unsafe {
+        (
+            out.as_ref(),
+            data_in.as_mut(),
+            (user as *const Watch<'_>).as_ref(),
+        )
+    };
+    let Some(watch) = watch else { return };
+    let interrupting = kind == kHighsCallbackMipInterrupt || kind == kHighsCallbackSimplexInterrupt;
+    if interrupting && watch.interrupt.is_set() {
+        if let Some(data_in) = data_in {
+            data_in.user_interrupt = 1;
+        }
+    }
+    if let (true, Some(out)) = (kind == kHighsCallbackMipImprovingSolution, out) {
+        watch.progress.say(|| {
+            let bound = if out.mip_dual_bound.is_finite() {
+                format!("bound {:.1}, gap {:.3}%", out.mip_dual_bound, out.mip_gap * 100.0)
+            } else {
+                "no bound yet".to_owned()
+            };
+            format!(
+                "{}: incumbent {:.0}, {bound}",
+                watch.tier, out.objective_function_value
+            )
+        });
+    }
+}

@@ -1,0 +1,271 @@
+//! The HiGHS adapter: one tier's model built once (the MILP, and for LP-guided methods its LP
+//! relaxation with extra rows), then run as often as the method needs — with columns fixed,
+//! from a start, within a budget — reading back what good_lp hides: the proven bound, the
+//! status behind a limit, reduced costs.
+//!
+//! HiGHS 1.16 can misplace the objective offset of a MIP start after presolve: its reported
+//! objective and bound then disagree with the solution it returns. Every answer is therefore
+//! re-evaluated here; on a disagreement the run is repeated without presolve, and if that
+//! disagrees too, the solution is kept but no bound is claimed.
+
+pub(crate) mod ffi;
+#[forbid(unsafe_code)]
+mod options;
+
+use good_lp::Constraint;
+use highs::HighsModelStatus;
+
+use super::budget::Budget;
+use super::columns::{Columns, Linear};
+use super::formulation::Formulation;
+use super::progress::Progress;
+use super::tiers::TierKind;
+pub use options::Settings;
+
+/// HiGHS's version string, with the crates that bind it.
+pub fn version() -> String {
+    format!(
+        "HiGHS {} (highs-sys {}, good_lp {})",
+        ffi::version(),
+        env!("MTPLAN_HIGHS_SYS_VERSION"),
+        env!("MTPLAN_GOOD_LP_VERSION")
+    )
+}
+
+/// What one run found.
+#[derive(Clone, Debug)]
+pub enum Outcome {
+    /// The model (with its fixed columns) has no feasible point.
+    Infeasible,
+    /// No feasible point found before the run stopped.
+    NoSolution {
+        /// Proven bound, when HiGHS has one.
+        bound: Option<f64>,
+    },
+    /// A feasible point with its objective and proven bound.
+    Solved {
+        /// Column values.
+        values: Vec<f64>,
+        /// Objective of `values`, recomputed here.
+        objective: f64,
+        /// Proven bound on the objective (the sense's `no_bound` when none).
+        bound: f64,
+    },
+}
+
+/// An optimal point of the LP relaxation.
+pub struct Relaxation {
+    /// Optimal objective.
+    pub value: f64,
+    /// Column values.
+    pub columns: Vec<f64>,
+    /// Reduced cost of each column.
+    pub reduced_costs: Vec<f64>,
+}
+
+/// One MILP run: columns fixed at values, a start, presolve, the relative gap and the time.
+pub struct Run<'a> {
+    /// Columns fixed, as (column, value).
+    pub fixed: &'a [(usize, f64)],
+    /// Column values to start from.
+    pub start: Option<&'a [f64]>,
+    /// HiGHS's presolve.
+    pub presolve: bool,
+    /// Relative gap at which the run may stop.
+    pub gap: f64,
+    /// Time and interrupt.
+    pub budget: &'a Budget,
+}
+
+/// One tier's model in HiGHS, built once and run many times.
+pub struct TierModel {
+    mip: Option<highs::Model>,
+    lp: Option<highs::Model>,
+    lp_rows: Vec<Constraint>,
+    rows: Vec<Constraint>,
+    objective: Linear,
+    kind: TierKind,
+    settings: Settings,
+    progress: Progress,
+    formulation_columns: usize,
+}
+
+impl TierModel {
+    /// The tier `kind` maximising or minimising `objective` over `f`'s variables subject to
+    /// `rows`; `lp_rows` are added to its LP relaxation only (built on first use).
+    pub fn build(
+        f: &Formulation,
+        rows: Vec<Constraint>,
+        lp_rows: Vec<Constraint>,
+        objective: Linear,
+        kind: TierKind,
+        settings: &Settings,
+        progress: Progress,
+    ) -> Result<Self, String> {
+        let mip = options::build(f, &rows, &[], &objective, kind.sense())?;
+        Ok(Self {
+            mip: Some(mip),
+            lp: None,
+            lp_rows,
+            rows,
+            objective,
+            kind,
+            settings: settings.clone(),
+            progress,
+            formulation_columns: f.columns.len(),
+        })
+    }
+
+    /// The objective's value at `point`.
+    pub fn value(&self, point: &[f64]) -> f64 {
+        Columns::value(&self.objective, point)
+    }
+
+    /// The tier's kind.
+    pub fn kind(&self) -> TierKind {
+        self.kind
+    }
+
+    /// Number of columns.
+    pub fn columns(&self) -> usize {
+        self.formulation_columns
+    }
+
+    /// The LP relaxation with the LP-only rows, or `None` when HiGHS does not prove it optimal
+    /// within `budget`.
+    pub fn relaxation(
+        &mut self,
+        f: &Formulation,
+        budget: &Budget,
+        presolve: bool,
+    ) -> Result<Option<Relaxation>, String> {
+        let mut lp = match self.lp.take() {
+            Some(lp) => lp,
+            None => options::build(f, &self.rows, &self.lp_rows, &self.objective, self.kind.sense())?,
+        };
+        ffi::clear_solver(&mut lp)?;
+        self.settings.apply(&mut lp, budget, presolve, 0.0, true)?;
+        let solved = self.watched(lp, budget)?;
+        let answer = (solved.status() == HighsModelStatus::Optimal).then(|| {
+            let solution = solved.get_solution();
+            Relaxation {
+                value: solved.objective_value(),
+                columns: solution.columns().to_vec(),
+                reduced_costs: solution.dual_columns().to_vec(),
+            }
+        });
+        self.lp = Some(solved.into());
+        Ok(answer)
+    }
+
+    /// Runs the MILP as `run` says; on a lost objective offset, again without presolve.
+    pub fn solve(&mut self, run: &Run<'_>) -> Result<Outcome, String> {
+        let first = self.attempt(run, false)?;
+        if run.budget.interrupted() {
+            return Ok(first.outcome());
+        }
+        let Attempt::Inconsistent(_) = first else {
+            return Ok(first.outcome());
+        };
+        Ok(match self.attempt(run, true)? {
+            Attempt::Consistent(outcome) => outcome,
+            Attempt::Inconsistent(Outcome::Solved {
+                values, objective, ..
+            }) => Outcome::Solved {
+                values,
+                objective,
+                bound: self.kind.sense().no_bound(),
+            },
+            Attempt::Inconsistent(outcome) => outcome,
+        })
+    }
+
+    /// One run; `retry` turns presolve off whatever the tier or `--highs` says.
+    fn attempt(&mut self, run: &Run<'_>, retry: bool) -> Result<Attempt, String> {
+        let mut mip = self
+            .mip
+            .take()
+            .ok_or("the tier's model was lost in an earlier failure")?;
+        ffi::clear_solver(&mut mip)?;
+        self.settings
+            .apply(&mut mip, run.budget, run.presolve, run.gap, false)?;
+        if retry {
+            options::set(&mut mip, "presolve", "off")?;
+        }
+        let fixed: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, v)| (j, v, v)).collect();
+        ffi::set_column_bounds(&mut mip, &fixed)?;
+        if let Some(values) = run.start {
+            mip.try_set_solution(Some(values), None, None, None)
+                .map_err(|e| format!("warm start rejected: {e:?}"))?;
+        }
+        let solved = self.watched(mip, run.budget)?;
+        let attempt = self.read(&solved);
+        let mut mip: highs::Model = solved.into();
+        let free: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, _)| (j, 0.0, 1.0)).collect();
+        ffi::set_column_bounds(&mut mip, &free)?;
+        self.mip = Some(mip);
+        Ok(attempt)
+    }
+
+    fn watched(&self, model: highs::Model, budget: &Budget) -> Result<highs::SolvedModel, String> {
+        let watch = ffi::Watch {
+            tier: self.kind.name(),
+            progress: self.progress,
+            interrupt: budget.interrupt(),
+        };
+        ffi::solve(model, &watch)
+    }
+
+    /// The outcome of a solved MILP, checked against its own solution.
+    fn read(&self, solved: &highs::SolvedModel) -> Attempt {
+        let status = solved.status();
+        let bound = solved
+            .double_info_value(c"mip_dual_bound")
+            .ok()
+            .filter(|b| b.is_finite());
+        if status == HighsModelStatus::Infeasible {
+            return Attempt::Consistent(Outcome::Infeasible);
+        }
+        if solved.primal_solution_status() != highs::HighsSolutionStatus::Feasible {
+            return Attempt::Consistent(Outcome::NoSolution { bound });
+        }
+        let values = solved.get_solution().columns().to_vec();
+        let objective = self.value(&values);
+        let consistent = (objective - solved.objective_value()).abs() <= 0.5;
+        // Without a finite dual bound nothing is proven, unless HiGHS reports optimality.
+        let proven = status == HighsModelStatus::Optimal;
+        let fallback = if proven {
+            objective
+        } else {
+            self.kind.sense().no_bound()
+        };
+        let outcome = Outcome::Solved {
+            values,
+            objective,
+            bound: bound.unwrap_or(fallback),
+        };
+        if consistent {
+            Attempt::Consistent(outcome)
+        } else {
+            Attempt::Inconsistent(outcome)
+        }
+    }
+}
+
+/// A run's outcome, and whether HiGHS's own objective agreed with its solution.
+pub(crate) enum Attempt {
+    Consistent(Outcome),
+    Inconsistent(Outcome),
+}
+
+impl Attempt {
+    fn outcome(self) -> Outcome {
+        match self {
+            Attempt::Consistent(o) | Attempt::Inconsistent(o) => o,
+        }
+    }
+}
+
+#[cfg(test)]
+#[forbid(unsafe_code)]
+mod tests;

@@ -1,0 +1,98 @@
+//! Building a tier's HiGHS model from the formulation, and the options every run sets.
+
+use good_lp::solvers::highs::highs;
+use good_lp::{Constraint, SolverModel};
+
+use crate::solver::budget::Budget;
+use crate::solver::columns::Linear;
+use crate::solver::formulation::Formulation;
+use crate::solver::tiers::Sense;
+
+/// HiGHS settings shared by every run of a solve.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// HiGHS threads.
+    pub threads: u32,
+    /// HiGHS random seed.
+    pub seed: u32,
+    /// Send HiGHS's own log to stderr.
+    pub verbose: bool,
+    /// Extra HiGHS options (`name`, `value`), applied last, for experiments.
+    pub extra: Vec<(String, String)>,
+}
+
+impl Settings {
+    /// Sets every option of a run: a model is reused between runs, so nothing may be left from
+    /// the one before.
+    pub fn apply(
+        &self,
+        model: &mut highs::Model,
+        budget: &Budget,
+        presolve: bool,
+        gap: f64,
+        relaxation: bool,
+    ) -> Result<(), String> {
+        model.make_quiet();
+        if self.verbose {
+            // HiGHS logs to stdout, which carries data only: its log goes to stderr instead.
+            set(model, "output_flag", "true")?;
+            set(model, "log_file", "/dev/stderr")?;
+        }
+        number(model, "time_limit", budget.highs_limit().unwrap_or(f64::INFINITY))?;
+        set(model, "presolve", if presolve { "choose" } else { "off" })?;
+        set(
+            model,
+            "solve_relaxation",
+            if relaxation { "true" } else { "false" },
+        )?;
+        number(model, "mip_rel_gap", gap)?;
+        // Every objective takes whole values: a gap under one unit proves optimality.
+        number(model, "mip_abs_gap", 0.999)?;
+        set(model, "threads", &self.threads.to_string())?;
+        set(model, "random_seed", &self.seed.to_string())?;
+        for (k, v) in &self.extra {
+            set(model, k, v)?;
+        }
+        Ok(())
+    }
+}
+
+fn number(model: &mut highs::Model, key: &str, value: f64) -> Result<(), String> {
+    model
+        .try_set_option(key, value)
+        .map_err(|_| format!("HiGHS rejected option {key}={value}"))
+}
+
+/// Sets an option given as text: `true`/`false`, an integer, a number, else a string.
+pub fn set(model: &mut highs::Model, key: &str, value: &str) -> Result<(), String> {
+    let done = match value {
+        "true" | "false" => model.try_set_option(key, value == "true"),
+        _ => match (value.parse::<i32>(), value.parse::<f64>()) {
+            (Ok(i), _) => model.try_set_option(key, i),
+            (_, Ok(f)) => model.try_set_option(key, f),
+            _ => model.try_set_option(key, value),
+        },
+    };
+    done.map_err(|_| format!("HiGHS rejected option {key}={value}"))
+}
+
+/// The HiGHS model of `f`'s variables with `rows` and then `extra` rows, optimising
+/// `objective` in `sense`.
+pub fn build(
+    f: &Formulation,
+    rows: &[Constraint],
+    extra: &[Constraint],
+    objective: &Linear,
+    sense: Sense,
+) -> Result<highs::Model, String> {
+    let (vars, objective) = (f.vars.clone(), f.expression(objective));
+    let unsolved = match sense {
+        Sense::Max => vars.maximise(objective),
+        Sense::Min => vars.minimise(objective),
+    };
+    let mut problem = unsolved.using(highs);
+    for row in rows.iter().chain(extra) {
+        problem.add_constraint(row.clone());
+    }
+    problem.try_into_inner().map_err(|e| e.to_string())
+}

@@ -1,0 +1,28 @@
+//! The `plain` baseline's method: each tier as one MILP, HiGHS's defaults (presolve on), no
+//! start — what a first model would do, kept so speed-ups stay measurable.
+
+use good_lp::Constraint;
+
+use super::{Method, TierRun};
+use crate::solver::formulation::Formulation;
+use crate::solver::highs::{Outcome, Run};
+use crate::solver::space::Space;
+
+/// One MILP per tier.
+pub struct Plain;
+
+impl Method for Plain {
+    fn lp_rows(&self, _: &Formulation, _: &Space) -> Vec<Constraint> {
+        Vec::new()
+    }
+
+    fn solve(&self, run: TierRun<'_>) -> Result<Outcome, String> {
+        run.model.solve(&Run {
+            fixed: &[],
+            start: None,
+            presolve: true,
+            gap: run.gap,
+            budget: &run.budget,
+        })
+    }
+}

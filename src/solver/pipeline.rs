@@ -1,0 +1,280 @@
+//! The one tier runner: `solve`, replanning, `explain`'s repairs and `whatif` all solve a list of
+//! [`Tier`]s through [`Pipeline::run`].
+//!
+//! Each tier is built once as a HiGHS model (the formulation's rows, the rows that keep every
+//! earlier tier at its optimum, and any rows of the caller), solved by the run's [`Method`]
+//! within its share of the time, and judged by one rule ([`tiers::proven`]). A tier starts from
+//! the better of the schedule the tier before it left and the caller's warm start, when that
+//! start still meets every row the pipeline added.
+
+use good_lp::{constraint, Constraint};
+
+use super::budget::Budget;
+use super::columns::{Columns, Linear};
+use super::formulation::Formulation;
+use super::highs::{Outcome, Settings, TierModel};
+use super::method::{Method, TierRun};
+use super::progress::Progress;
+use super::space::Space;
+use super::tiers::{self, Sense, Tier, TierKind};
+
+/// A row the pipeline adds and can check at a point: `low ≤ f · x ≤ high`.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The linear function.
+    pub f: Linear,
+    /// Lower limit (−∞ for none).
+    pub low: f64,
+    /// Upper limit (+∞ for none).
+    pub high: f64,
+}
+
+impl Row {
+    /// Whether the row holds at `point` (to a hair, for whole-valued functions).
+    pub fn holds(&self, point: &[f64]) -> bool {
+        let v = Columns::value(&self.f, point);
+        v >= self.low - 1e-6 && v <= self.high + 1e-6
+    }
+
+    /// The row as a good_lp constraint over `f`'s variables.
+    fn constraint(&self, formulation: &Formulation) -> Constraint {
+        let e = formulation.expression(&self.f);
+        if self.low == self.high {
+            constraint!(e == self.low)
+        } else if self.high.is_finite() {
+            constraint!(e <= self.high)
+        } else {
+            constraint!(e >= self.low)
+        }
+    }
+
+    /// The row that keeps a tier at `value` (or better).
+    fn keeping(tier: &Tier, value: f64) -> Self {
+        let (low, high) = match tier.sense() {
+            Sense::Max => (value, f64::INFINITY),
+            Sense::Min => (f64::NEG_INFINITY, value),
+        };
+        Self {
+            f: tier.objective.clone(),
+            low,
+            high,
+        }
+    }
+}
+
+/// What one tier proved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TierResult {
+    /// The tier.
+    pub kind: TierKind,
+    /// Its objective at the schedule.
+    pub value: f64,
+    /// Its proven bound, rounded towards `value` (the sense's `no_bound` when none).
+    pub bound: f64,
+    /// Whether the bound meets the value (within the tier's gap).
+    pub proven: bool,
+    /// Whether the tier ran (after Ctrl-C the later tiers do not).
+    pub ran: bool,
+    /// Wall-clock seconds it took.
+    pub seconds: f64,
+}
+
+/// Why a pipeline ended without a schedule.
+#[derive(Debug)]
+pub enum Stop {
+    /// The first tier has no feasible point: the rows cannot all hold.
+    Infeasible,
+    /// The first tier found no schedule in time and there was no start.
+    NoSolution {
+        /// Its proven bound, if any.
+        bound: Option<f64>,
+    },
+    /// HiGHS failed.
+    Solver(String),
+}
+
+/// The schedule every tier agreed on, and what each proved.
+#[derive(Clone, Debug)]
+pub struct Solved {
+    /// Column values.
+    pub point: Vec<f64>,
+    /// One result per tier, in order.
+    pub tiers: Vec<TierResult>,
+}
+
+impl Solved {
+    /// The result of the tier of `kind`, if the list had one.
+    pub fn tier(&self, kind: TierKind) -> Option<&TierResult> {
+        self.tiers.iter().find(|t| t.kind == kind)
+    }
+
+    /// Whether every tier ran and was proven.
+    pub fn all_proven(&self) -> bool {
+        self.tiers.iter().all(|t| t.ran && t.proven)
+    }
+}
+
+/// What every tier of a run shares.
+pub struct Pipeline<'a> {
+    /// The decision space.
+    pub space: &'a Space,
+    /// Its variables and rows.
+    pub formulation: &'a Formulation,
+    /// How each tier is solved.
+    pub method: &'a dyn Method,
+    /// HiGHS settings.
+    pub settings: &'a Settings,
+    /// Progress lines.
+    pub progress: Progress,
+}
+
+impl Pipeline<'_> {
+    /// Runs `list` in order within `budget`, with the caller's `rows` added to every tier,
+    /// starting from `start` (dropped if it breaks one of `rows`).
+    pub fn run(
+        &self,
+        list: &[Tier],
+        rows: Vec<Row>,
+        start: Option<Vec<f64>>,
+        budget: &Budget,
+    ) -> Result<Solved, Stop> {
+        let mut rows = rows;
+        let warm = start.filter(|s| rows.iter().all(|r| r.holds(s)));
+        let lp_rows = self.method.lp_rows(self.formulation, self.space);
+        let mut point: Option<Vec<f64>> = None;
+        let mut results = Vec::new();
+        for (k, tier) in list.iter().enumerate() {
+            if k > 0 && budget.interrupted() {
+                results.push(not_run(tier, point.as_deref().unwrap_or_default()));
+                continue;
+            }
+            let clock = std::time::Instant::now();
+            let weight_left: f64 = list[k..].iter().map(|t| t.kind.weight()).sum();
+            let share = budget.share(tier.kind.weight() / weight_left);
+            let start = self.start(tier, point.take(), warm.as_deref(), &rows);
+            let mut all: Vec<Constraint> = self.formulation.rows.clone();
+            all.extend(rows.iter().map(|r| r.constraint(self.formulation)));
+            let mut model = TierModel::build(
+                self.formulation,
+                all,
+                lp_rows.clone(),
+                tier.objective.clone(),
+                tier.kind,
+                self.settings,
+                self.progress,
+            )
+            .map_err(Stop::Solver)?;
+            let run = TierRun {
+                model: &mut model,
+                formulation: self.formulation,
+                start: start.as_deref(),
+                gap: tier.gap,
+                budget: share,
+                progress: self.progress,
+            };
+            let outcome = self.method.solve(run).map_err(Stop::Solver)?;
+            let (values, mut result) = judged(tier, outcome, start, k, list)?;
+            result.seconds = clock.elapsed().as_secs_f64();
+            self.progress.say(|| {
+                format!(
+                    "tier {} ({}): {} (bound {:.2})",
+                    k + 1,
+                    tier.kind.name(),
+                    result.value,
+                    result.bound
+                )
+            });
+            rows.push(Row::keeping(tier, result.value));
+            results.push(result);
+            point = Some(values);
+        }
+        Ok(Solved {
+            point: point.or(warm).unwrap_or_default(),
+            tiers: results,
+        })
+    }
+
+    /// The start of `tier`: the point the tier before it left, or the caller's warm start when
+    /// that meets every row and is strictly better for this tier.
+    fn start(
+        &self,
+        tier: &Tier,
+        last: Option<Vec<f64>>,
+        warm: Option<&[f64]>,
+        rows: &[Row],
+    ) -> Option<Vec<f64>> {
+        let warm = warm.filter(|w| rows.iter().all(|r| r.holds(w)));
+        match (last, warm) {
+            (None, w) => w.map(<[f64]>::to_vec),
+            (Some(l), Some(w)) => {
+                let value = |p: &[f64]| Columns::value(&tier.objective, p);
+                if tier.sense().better(value(w), value(&l)) {
+                    Some(w.to_vec())
+                } else {
+                    Some(l)
+                }
+            }
+            (Some(l), None) => Some(l),
+        }
+    }
+}
+
+/// The point and result of tier `k` from its outcome.
+fn judged(
+    tier: &Tier,
+    outcome: Outcome,
+    start: Option<Vec<f64>>,
+    k: usize,
+    list: &[Tier],
+) -> Result<(Vec<f64>, TierResult), Stop> {
+    let sense = tier.sense();
+    let (values, value, bound) = match (outcome, start) {
+        (Outcome::Infeasible, _) if k == 0 => return Err(Stop::Infeasible),
+        (Outcome::Infeasible, _) => {
+            return Err(Stop::Solver(format!(
+                "HiGHS found the {} tier infeasible although the schedule of the {} tier satisfies it",
+                tier.kind.name(),
+                list[k - 1].kind.name()
+            )))
+        }
+        (Outcome::NoSolution { bound }, Some(s)) => {
+            let v = Columns::value(&tier.objective, &s);
+            (s, v, bound.unwrap_or(sense.no_bound()))
+        }
+        (Outcome::NoSolution { bound }, None) => return Err(Stop::NoSolution { bound }),
+        (
+            Outcome::Solved {
+                values,
+                objective,
+                bound,
+            },
+            _,
+        ) => (values, objective.round(), bound),
+    };
+    let bound = tiers::rounded_bound(
+        sense,
+        value,
+        tier.known_bound.map_or(bound, |b| sense.tighter(b, bound)),
+    );
+    let result = TierResult {
+        kind: tier.kind,
+        value,
+        bound,
+        proven: tiers::proven(sense, value, bound, tier.gap),
+        ran: true,
+        seconds: 0.0,
+    };
+    Ok((values, result))
+}
+
+/// The result of a tier that did not run: its value at `point`, nothing proven.
+fn not_run(tier: &Tier, point: &[f64]) -> TierResult {
+    TierResult {
+        kind: tier.kind,
+        value: Columns::value(&tier.objective, point).round(),
+        bound: tier.sense().no_bound(),
+        proven: false,
+        ran: false,
+        seconds: 0.0,
+    }
+}
