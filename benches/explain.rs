@@ -5,9 +5,11 @@
 //! Run: `cargo bench --bench explain`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mtplan::format::{load_problem, parse_problem, parse_schedule};
+use mtplan::format::parse_schedule;
 use mtplan::generate::{generate, Spec};
+use mtplan::input::load_problem;
 use mtplan::model::{Problem, Schedule};
+use mtplan::validate::parse_problem;
 use mtplan::{explain, solver};
 
 fn default_case() -> (Problem, Schedule) {

@@ -4,10 +4,10 @@
 //! Run: `cargo bench --bench solve` (add `-- build` or `-- solve` to pick a group).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use mtplan::format::parse_problem;
 use mtplan::generate::{generate, Spec};
 use mtplan::model::Problem;
 use mtplan::solver::{self, formulation, space::Space};
+use mtplan::validate::parse_problem;
 
 fn generated(trainers: usize, requests: usize, seed: u64) -> Problem {
     let bytes = serde_json::to_vec(&generate(&Spec::new(trainers, requests, seed))).expect("serialises");
@@ -18,7 +18,7 @@ fn generated(trainers: usize, requests: usize, seed: u64) -> Problem {
 
 fn default_problem() -> Problem {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/problems/default-2027.json");
-    mtplan::format::load_problem(path.as_ref())
+    mtplan::input::load_problem(path.as_ref())
         .expect("default problem loads")
         .problem
 }

@@ -7,15 +7,15 @@
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mtplan::format::parse_problem;
 use mtplan::generate::{generate, Spec};
 use mtplan::model::Problem;
 use mtplan::solver::baseline::{solve_near as replan, Order};
+use mtplan::validate::parse_problem;
 use mtplan::{replan as freezing, scenario, solver};
 
 fn default_problem() -> Problem {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/problems/default-2027.json");
-    mtplan::format::load_problem(path.as_ref())
+    mtplan::input::load_problem(path.as_ref())
         .expect("default problem loads")
         .problem
 }

@@ -15,23 +15,27 @@
 //! published schedule, and [`diff`] says what changed between two schedules.
 //!
 //! ```no_run
-//! use mtplan::{format, solver, checker};
-//! let loaded = format::load_problem("problems/default-2027.json".as_ref()).unwrap();
+//! use mtplan::{checker, input, solver};
+//! let loaded = input::load_problem("problems/default-2027.json".as_ref()).unwrap();
 //! let schedule = solver::solve(&loaded.problem, &solver::Options::default()).unwrap();
 //! assert!(checker::check(&loaded.problem, &schedule).is_empty());
 //! ```
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod bench;
 pub mod checker;
 pub mod cli;
 pub mod diff;
 pub mod eligibility;
 pub mod explain;
+pub mod files;
 pub mod format;
 pub mod generate;
 pub mod ics;
+pub mod input;
 pub mod model;
+pub mod plan;
 pub mod replan;
 pub mod report;
 pub mod scenario;

@@ -13,9 +13,10 @@ use std::process::Command;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use mtplan::checker;
-use mtplan::format::{parse_problem, parse_schedule};
+use mtplan::format::parse_schedule;
 use mtplan::generate::{generate, Spec};
 use mtplan::model::{Level, Problem, Request, Trainer};
+use mtplan::validate::parse_problem;
 use serde_json::Value;
 
 const FIX: &str = "tests/fixtures/explain";

@@ -2,10 +2,10 @@
 //! baseline (every start, one C8 row per trainer and day) prove the same optimum.
 
 use mtplan::checker;
-use mtplan::format::parse_problem;
 use mtplan::generate::{generate, Spec};
 use mtplan::model::{Objective, Problem, Status};
 use mtplan::solver::{self, formulation::Kind};
+use mtplan::validate::parse_problem;
 
 fn generated(trainers: usize, requests: usize, seed: u64) -> Problem {
     let bytes = serde_json::to_vec(&generate(&Spec::new(trainers, requests, seed))).unwrap();

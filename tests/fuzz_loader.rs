@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Map, Value};
 
-use mtplan::format::{parse_problem, LoadError};
 use mtplan::model::Problem;
+use mtplan::validate::{parse_problem, LoadError};
 use mtplan::{checker, solver};
 
 /// A valid problem with five trainers, four requests and a pin.

@@ -71,7 +71,7 @@ fn problem_files() -> Vec<String> {
 /// Solves one problem and returns every way it differs from `want`.
 fn run(file: &str, want: &Expected) -> Vec<String> {
     let path = problems_dir().join(file);
-    let loaded = match mtplan::format::load_problem(&path) {
+    let loaded = match mtplan::input::load_problem(&path) {
         Ok(loaded) => loaded,
         Err(e) => return vec![format!("does not load:\n{e}")],
     };

@@ -9,9 +9,10 @@
 
 use chrono::{Days, NaiveDate};
 use mtplan::checker;
-use mtplan::format::{parse_problem, schedule_to_json};
+use mtplan::format::schedule_to_json;
 use mtplan::model::{Assignment, Objective, Problem, Schedule, Status, TrainerId};
 use mtplan::solver::{self, SolveError};
+use mtplan::validate::parse_problem;
 use proptest::prelude::*;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};

@@ -16,7 +16,7 @@ use mtplan::{checker, format, generate, replan as freezing};
 fn generated(trainers: usize, requests: usize, seed: u64) -> Problem {
     let file = generate::generate(&generate::Spec::new(trainers, requests, seed));
     let json = serde_json::to_string(&file).expect("json");
-    format::parse_problem(json.as_bytes(), "gen.json")
+    mtplan::validate::parse_problem(json.as_bytes(), "gen.json")
         .expect("valid")
         .problem
 }

@@ -8,11 +8,12 @@ use mtplan::format::{self, from_model};
 use mtplan::model::{Problem, Status};
 use mtplan::scenario::{self, ScenarioError};
 use mtplan::{checker, generate, solver};
+use mtplan::{input, validate};
 
 fn generated(trainers: usize, requests: usize, seed: u64) -> Problem {
     let file = generate::generate(&generate::Spec::new(trainers, requests, seed));
     let json = serde_json::to_string(&file).expect("json");
-    format::parse_problem(json.as_bytes(), "gen.json")
+    validate::parse_problem(json.as_bytes(), "gen.json")
         .expect("valid")
         .problem
 }
@@ -37,14 +38,14 @@ fn a_problem_written_back_to_file_structures_loads_equal() {
     for seed in 1..4 {
         let p = generated(40, 60, seed);
         let json = serde_json::to_string(&from_model::to_file(&p)).expect("json");
-        let back = format::parse_problem(json.as_bytes(), "back.json")
+        let back = validate::parse_problem(json.as_bytes(), "back.json")
             .expect("valid")
             .problem;
         assert_eq!(back, p, "seed {seed}");
     }
-    let default = format::load_problem(Path::new("problems/default-2027.json")).expect("default");
+    let default = input::load_problem(Path::new("problems/default-2027.json")).expect("default");
     let json = serde_json::to_string(&from_model::to_file(&default.problem)).expect("json");
-    let back = format::parse_problem(json.as_bytes(), "back.json")
+    let back = validate::parse_problem(json.as_bytes(), "back.json")
         .expect("valid")
         .problem;
     assert_eq!(back, default.problem);
@@ -166,7 +167,7 @@ fn the_edited_problem_is_validated_again_and_blamed_on_its_edit() {
 
 #[test]
 fn the_shipped_example_scenarios_apply_to_the_default_problem() {
-    let base = format::load_problem(Path::new("problems/default-2027.json"))
+    let base = input::load_problem(Path::new("problems/default-2027.json"))
         .expect("default")
         .problem;
     let mut names = Vec::new();
@@ -199,7 +200,7 @@ fn write_base(dir: &Path, trainers: usize, requests: usize, seed: u64) -> Proble
     let file = generate::generate(&generate::Spec::new(trainers, requests, seed));
     let json = serde_json::to_string_pretty(&file).expect("json");
     std::fs::write(dir.join("base.json"), &json).expect("write");
-    format::parse_problem(json.as_bytes(), "base.json")
+    validate::parse_problem(json.as_bytes(), "base.json")
         .expect("valid")
         .problem
 }

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use calamine::{open_workbook_auto, Data, Reader};
-use mtplan::format::{load_problem, LoadError};
+use mtplan::input::load_problem;
+use mtplan::validate::LoadError;
 use mtplan::workbook::out::{self, Cell, Sheet};
 use mtplan::workbook::{self as wb, problem};
 
@@ -643,7 +644,7 @@ fn the_docs_list_every_column_with_its_requiredness() {
 }
 
 mod arbitrary_tables {
-    use mtplan::format::LoadError;
+    use mtplan::validate::LoadError;
     use mtplan::workbook::grid::{Book, Table, Value};
     use mtplan::workbook::{load_book, spec};
     use proptest::prelude::*;
@@ -828,7 +829,8 @@ mod arbitrary_tables {
 }
 
 mod mutated_files {
-    use mtplan::format::{load_problem, LoadError};
+    use mtplan::input::load_problem;
+    use mtplan::validate::LoadError;
     use proptest::prelude::*;
 
     proptest! {

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::write::write_atomic;
 use super::{load, BAD_INPUT, FAILURE, OK};
+use crate::files::write_atomic;
 use crate::model::RequestId;
 use crate::{checker, explain, format};
 
@@ -54,7 +54,7 @@ pub fn run(a: &ExplainArgs) -> u8 {
     if let Some(out) = a.output.as_ref().filter(|o| o.exists() && !a.force) {
         eprintln!(
             "error: {}",
-            super::write::WriteError::Exists(out.display().to_string())
+            crate::files::WriteError::Exists(out.display().to_string())
         );
         return BAD_INPUT;
     }

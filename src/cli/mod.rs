@@ -4,9 +4,6 @@
 //! schedule (infeasible problem, or none found in time); 4 I/O or internal error.
 
 mod args;
-pub mod bench;
-mod bench_limits;
-mod bench_whatif;
 mod diff;
 mod explain_cmd;
 mod planner_out;
@@ -15,20 +12,17 @@ mod report;
 mod tables;
 mod whatif;
 mod whatif_table;
-mod write;
-mod write_dir;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+pub use crate::files::{write_atomic, WriteError};
 pub use args::{BenchArgs, Cli, Command, Format, GenerateArgs, SolveArgs};
 pub use planner_out::{CalendarsArgs, ReportArgs};
-pub use write::{write_atomic, WriteError};
-pub use write_dir::FolderError;
 
-use crate::format::{self, LoadError, Loaded};
-use crate::model::Status;
-use crate::{checker, explain, generate, solver};
+use crate::format;
+use crate::validate::{LoadError, Loaded};
+use crate::{bench, checker, generate, plan, solver};
 
 /// Exit code: success.
 pub const OK: u8 = 0;
@@ -61,7 +55,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 pub(crate) fn load(path: &std::path::Path) -> Result<Loaded, u8> {
-    match format::load_problem(path) {
+    match crate::input::load_problem(path) {
         Ok(l) => Ok(l),
         Err(LoadError::Invalid(report)) => {
             eprintln!("{report}");
@@ -104,34 +98,10 @@ fn solve(a: &SolveArgs) -> u8 {
         eprintln!("interrupted: stopping the search; the best schedule found will be written");
         interrupt.interrupt();
     });
-    let mut schedule = match solver::solve(problem, &options) {
+    let schedule = match plan::solve(problem, &options) {
         Ok(s) => s,
-        Err(solver::SolveError::Infeasible(why)) => {
-            eprintln!(
-                "error: {}: the problem has no valid schedule\n{why}",
-                a.problem.display()
-            );
-            return NO_SCHEDULE;
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return FAILURE;
-        }
+        Err(e) => return plan_failed(&a.problem, &e),
     };
-    if schedule.status == Status::NoSolutionFound {
-        let bound = schedule
-            .bound
-            .map_or(String::new(), |b| format!(" (coverage bound {})", b.coverage));
-        eprintln!("error: no valid schedule was found within the time limit{bound}; allow more time");
-        return NO_SCHEDULE;
-    }
-    explain::annotate(problem, &mut schedule);
-    let violations = checker::check(problem, &schedule);
-    if !violations.is_empty() {
-        eprintln!("internal error: the solver's schedule breaks rules; please report this:");
-        violations.iter().for_each(|v| eprintln!("  {v}"));
-        return FAILURE;
-    }
     let json = format::schedule_to_json(problem, &schedule, !a.reproducible);
     if let Some(out) = &a.output {
         let workbook =
@@ -159,6 +129,31 @@ fn solve(a: &SolveArgs) -> u8 {
     };
     print!("{shown}");
     OK
+}
+
+/// Says why no verified schedule came out of `problem`; the exit code.
+pub(crate) fn plan_failed(problem: &std::path::Path, e: &plan::PlanError) -> u8 {
+    match e {
+        plan::PlanError::Infeasible(why) => {
+            eprintln!(
+                "error: {}: the problem has no valid schedule\n{why}",
+                problem.display()
+            );
+            NO_SCHEDULE
+        }
+        plan::PlanError::NoSolution(_) => {
+            eprintln!("error: {e}");
+            NO_SCHEDULE
+        }
+        plan::PlanError::Violations(_) => {
+            eprintln!("{e}");
+            FAILURE
+        }
+        plan::PlanError::Solver(_) => {
+            eprintln!("error: {e}");
+            FAILURE
+        }
+    }
 }
 
 /// Refuses, before any work, options out of range and an output that may not be written.
@@ -320,8 +315,8 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
     }
 }
 
-/// `bench --suite whatif` (see [`bench_whatif`]) and `bench --suite limits` (see
-/// [`bench_limits`]): suites that time whole child commands.
+/// `bench --suite whatif` (see [`bench::whatif`]) and `bench --suite limits` (see
+/// [`bench::limits`]): suites that time whole child commands.
 fn bench_children_cmd(a: &BenchArgs) -> u8 {
     let stem = format!("bench-{}", a.suite);
     let (md_path, csv_path) = (
@@ -348,8 +343,8 @@ fn bench_children_cmd(a: &BenchArgs) -> u8 {
         }
     };
     let ran = match a.suite.as_str() {
-        "whatif" => bench_whatif::run(&a.output, &exe),
-        _ => bench_limits::run_suite(&a.output, &exe),
+        "whatif" => bench::whatif::run(&a.output, &exe),
+        _ => bench::limits::run_suite(&a.output, &exe),
     };
     let (md, csv, violations) = match ran {
         Ok(t) => t,

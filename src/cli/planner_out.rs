@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::write_dir::{usable_folder, write_folder};
 use super::{load, write_atomic, WriteError, BAD_INPUT, FAILURE, OK, VIOLATIONS};
+use crate::files::{usable_folder, write_folder};
 use crate::model::{Problem, Schedule};
 use crate::{checker, format, ics, report};
 
@@ -77,7 +77,7 @@ pub fn calendars_cmd(a: &CalendarsArgs) -> u8 {
         .iter()
         .map(|f| (f.name.clone(), f.text.clone().into_bytes()))
         .collect();
-    if let Err(e) = write_folder(&a.output, &bytes, ".ics", a.force) {
+    if let Err(e) = write_folder(&a.output, &bytes, ".ics", a.force, &[&a.problem, &a.schedule]) {
         eprintln!("error: {e}");
         return if e.is_usage() { BAD_INPUT } else { FAILURE };
     }

@@ -10,9 +10,9 @@ use clap::ValueEnum;
 
 use super::diff::read_schedule;
 use super::{load, write_atomic, WriteError, BAD_INPUT, FAILURE, NO_SCHEDULE, OK};
-use crate::model::{Problem, Schedule, Status};
+use crate::model::{Problem, Schedule};
 use crate::solver::baseline::{Order, Replanned};
-use crate::{checker, explain, format, replan, solver};
+use crate::{format, plan, replan, solver};
 
 /// Where the disruption tier goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -130,36 +130,24 @@ pub fn run(a: &ReplanArgs) -> u8 {
         ..solver::Options::default()
     };
     let baseline = options.baseline.clone().unwrap_or_default();
-    let mut result = match solver::baseline::solve_near(&frozen.problem, &options, &baseline) {
+    let result = match plan::solve_near(&frozen.problem, &options, &baseline, &[&problem]) {
         Ok(r) => r,
-        Err(solver::SolveError::Infeasible(why)) => {
+        Err(plan::PlanError::Infeasible(why)) => {
             eprintln!(
                 "error: {}: no valid replanned schedule\n{why}",
                 a.problem.display()
             );
             return NO_SCHEDULE;
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return FAILURE;
+        Err(plan::PlanError::NoSolution(_)) => {
+            let cap = a
+                .max_changes
+                .map_or(String::new(), |k| format!(" with at most {k} change(s)"));
+            eprintln!("error: no valid schedule{cap} was found within the time limit; allow more time");
+            return NO_SCHEDULE;
         }
+        Err(e) => return super::plan_failed(&a.problem, &e),
     };
-    if result.schedule.status == Status::NoSolutionFound {
-        let cap = a
-            .max_changes
-            .map_or(String::new(), |k| format!(" with at most {k} change(s)"));
-        eprintln!("error: no valid schedule{cap} was found within the time limit; allow more time");
-        return NO_SCHEDULE;
-    }
-    explain::annotate(&frozen.problem, &mut result.schedule);
-    for p in [&problem, &frozen.problem] {
-        let violations = checker::check(p, &result.schedule);
-        if !violations.is_empty() {
-            eprintln!("internal error: the replanned schedule breaks rules; please report this:");
-            violations.iter().for_each(|v| eprintln!("  {v}"));
-            return FAILURE;
-        }
-    }
     let json = format::schedule_to_json(&problem, &result.schedule, !a.reproducible);
     if let Some(out) = &a.output {
         if let Err(e) = write_atomic(out, json.as_bytes(), a.force, &[&a.problem, &a.baseline]) {

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::write::{write_atomic, WriteError};
 use super::{load, BAD_INPUT, FAILURE, OK};
+use crate::files::{write_atomic, write_folder, WriteError};
 use crate::format::problem_v1::ProblemOut;
-use crate::format::LoadError;
+use crate::validate::LoadError;
 use crate::workbook;
 
 /// Arguments of `template`.
@@ -169,63 +169,14 @@ fn write_problem(p: &ProblemOut, out: &Path, to: Target, force: bool, inputs: &[
                 eprintln!("internal error: cannot write CSV: {e}");
                 FAILURE
             })?;
-            write_folder(out, &files, force, inputs).map_err(|e| write_error(&e))
+            write_folder(out, &files, ".csv", force, inputs).map_err(|e| {
+                eprintln!("error: {e}");
+                if e.is_usage() {
+                    BAD_INPUT
+                } else {
+                    FAILURE
+                }
+            })
         }
     }
-}
-
-/// Writes CSV files into a new folder atomically (a temporary folder, then a rename). An
-/// existing folder is refused unless `force`; then each file is replaced atomically and the
-/// tables the problem no longer has are removed.
-pub fn write_folder(
-    dir: &Path,
-    files: &[(String, Vec<u8>)],
-    force: bool,
-    inputs: &[&Path],
-) -> Result<(), WriteError> {
-    let name = dir.display().to_string();
-    let same = |p: &Path| matches!((p.canonicalize(), dir.canonicalize()), (Ok(a), Ok(b)) if a == b);
-    if inputs.iter().any(|p| same(p)) {
-        return Err(WriteError::IsInput(name));
-    }
-    let io = |source| WriteError::Io {
-        file: name.clone(),
-        source,
-    };
-    if dir.exists() {
-        if !force {
-            return Err(WriteError::Exists(name));
-        }
-        for (file, bytes) in files {
-            write_atomic(&dir.join(file), bytes, true, inputs)?;
-        }
-        let stale = workbook::spec::SHEETS.iter().map(|s| format!("{}.csv", s.name));
-        for file in stale.filter(|f| !files.iter().any(|(g, _)| g == f)) {
-            let path = dir.join(file);
-            if path.exists() {
-                std::fs::remove_file(&path).map_err(io)?;
-            }
-        }
-        return Ok(());
-    }
-    let parent = match dir.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".mtplan-")
-        .tempdir_in(parent)
-        .map_err(io)?;
-    for (file, bytes) in files {
-        std::fs::write(tmp.path().join(file), bytes).map_err(io)?;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::Permissions::from_mode(0o755);
-        std::fs::set_permissions(tmp.path(), mode).map_err(io)?;
-    }
-    std::fs::rename(tmp.path(), dir).map_err(io)?;
-    let _ = tmp.keep();
-    Ok(())
 }

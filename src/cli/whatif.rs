@@ -7,11 +7,11 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::whatif_table::{compare, csv, markdown, regions};
+use super::whatif_table::{compare, csv, markdown, regions, Solved};
 use super::{load, write_atomic, BAD_INPUT, FAILURE, OK};
-use crate::model::{Problem, Schedule, Status};
+use crate::model::Problem;
 use crate::scenario::{self, ScenarioError};
-use crate::{checker, explain, format, solver};
+use crate::{format, solver};
 
 /// Arguments of `whatif`.
 #[derive(Debug, clap::Args)]
@@ -45,14 +45,6 @@ pub struct WhatifArgs {
 struct Case {
     name: String,
     problem: Problem,
-}
-
-/// One solved case.
-pub(super) struct Solved {
-    pub(super) name: String,
-    pub(super) problem: Problem,
-    pub(super) schedule: Schedule,
-    pub(super) seconds: f64,
 }
 
 /// A file name from a scenario name: letters, digits, `-` and `_`; other characters become `-`.
@@ -240,23 +232,7 @@ fn solve_all(cases: Vec<Case>, a: &WhatifArgs) -> Result<Vec<Solved>, u8> {
 
 fn solve_case(c: Case, options: &solver::Options) -> Result<Solved, String> {
     let clock = Instant::now();
-    let mut schedule = solver::solve(&c.problem, options).map_err(|e| format!("{}: {e}", c.name))?;
-    if schedule.status == Status::NoSolutionFound {
-        return Err(format!(
-            "{}: no valid schedule was found within the time limit",
-            c.name
-        ));
-    }
-    explain::annotate(&c.problem, &mut schedule);
-    let violations = checker::check(&c.problem, &schedule);
-    if !violations.is_empty() {
-        let list: Vec<String> = violations.iter().map(|v| format!("  {v}")).collect();
-        return Err(format!(
-            "{}: internal error: the schedule breaks rules; please report this:\n{}",
-            c.name,
-            list.join("\n")
-        ));
-    }
+    let schedule = crate::plan::solve(&c.problem, options).map_err(|e| format!("{}: {e}", c.name))?;
     Ok(Solved {
         name: c.name,
         problem: c.problem,

@@ -3,8 +3,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use super::whatif::Solved;
 use crate::model::{Problem, Region, Schedule};
+
+/// One solved case.
+pub(super) struct Solved {
+    pub(super) name: String,
+    pub(super) problem: Problem,
+    pub(super) schedule: Schedule,
+    pub(super) seconds: f64,
+}
 
 /// One row of the comparison.
 pub(super) struct Row {

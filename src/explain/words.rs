@@ -2,25 +2,16 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::model::vocabulary;
+
 /// Readable name of an area code (the code itself when it is not one of the programme's).
 pub fn area_name(area: &str) -> String {
-    crate::generate::known_area_title(area).unwrap_or(area).to_owned()
+    vocabulary::area(area).map_or(area, |a| a.in_sentence).to_owned()
 }
 
 /// Readable name of a language code (ISO 639-1; the code itself when unknown).
 pub fn language_name(language: &str) -> String {
-    let name = match language {
-        "en" => "English",
-        "fr" => "French",
-        "es" => "Spanish",
-        "pt" => "Portuguese",
-        "ar" => "Arabic",
-        "ru" => "Russian",
-        "zh" => "Chinese",
-        "sw" => "Swahili",
-        other => other,
-    };
-    name.to_owned()
+    vocabulary::language(language).unwrap_or(language).to_owned()
 }
 
 /// Most ids a sentence lists before saying "and N more".

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use chrono::Weekday;
 
-use super::load::RawProblem;
 use super::problem_v1::*;
+use super::raw::RawProblem;
 use crate::model::*;
 
 /// Builds the model from a raw problem that passed validation.

@@ -193,7 +193,6 @@ pub fn parse_schedule(text: &[u8], file: &str, problem: &Problem) -> Result<Sche
 fn from_v1(raw: ScheduleV1, problem: &Problem) -> Schedule {
     let status = match raw.status.as_deref() {
         Some("optimal") => Status::Optimal,
-        Some("infeasible") => Status::Infeasible,
         Some("no_solution_found") => Status::NoSolutionFound,
         _ => Status::Feasible,
     };

@@ -252,19 +252,5 @@ fn kind_title(kind: KindV1) -> &'static str {
 
 /// Readable name of an area code ("customs" for a code that is not one of the programme's).
 pub fn area_title(area: &str) -> &'static str {
-    known_area_title(area).unwrap_or("customs")
-}
-
-/// Readable name of one of the programme's area codes.
-pub fn known_area_title(area: &str) -> Option<&'static str> {
-    Some(match area {
-        "hs" => "HS classification",
-        "valuation" => "customs valuation",
-        "pca" => "post-clearance audit",
-        "risk" => "risk management",
-        "roo" => "rules of origin",
-        "geoint" => "geospatial intelligence",
-        "trs" => "the Time Release Study",
-        _ => return None,
-    })
+    crate::model::vocabulary::area(area).map_or("customs", |a| a.in_sentence)
 }

@@ -17,11 +17,6 @@ impl DateRange {
         Self { from, to }
     }
 
-    /// Days in the range (0 when reversed).
-    pub fn len_days(&self) -> i64 {
-        ((self.to - self.from).num_days() + 1).max(0)
-    }
-
     /// Whether `day` lies in the range.
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.from <= day && day <= self.to

@@ -7,6 +7,7 @@ pub mod problem;
 pub mod request;
 pub mod schedule;
 pub mod trainer;
+pub mod vocabulary;
 
 pub use calendar::DateRange;
 pub use country::{Country, Fares};

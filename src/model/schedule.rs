@@ -11,8 +11,6 @@ pub enum Status {
     Optimal,
     /// A valid schedule, not proven optimal: a limit stopped the search. See bound and gap.
     Feasible,
-    /// The problem has no valid schedule at all (for example conflicting pins).
-    Infeasible,
     /// No valid schedule was found before a limit stopped the search.
     NoSolutionFound,
 }
@@ -23,7 +21,6 @@ impl Status {
         match self {
             Status::Optimal => "optimal",
             Status::Feasible => "feasible",
-            Status::Infeasible => "infeasible",
             Status::NoSolutionFound => "no_solution_found",
         }
     }

@@ -230,7 +230,6 @@ fn status_line(s: &Schedule) -> StatusLine {
             "warn",
             format!("Feasible, not proven optimal: a limit stopped the search.{bound}"),
         ),
-        Status::Infeasible => ("bad", "Infeasible: the problem has no valid schedule.".to_owned()),
         Status::NoSolutionFound => (
             "bad",
             format!("No valid schedule was found before the limit.{bound}"),
@@ -252,7 +251,9 @@ mod tests {
     fn groups_add_up_and_days_count_every_trainer() {
         let raw = crate::generate::generate(&crate::generate::Spec::new(12, 20, 5));
         let bytes = serde_json::to_vec(&raw).unwrap();
-        let problem = crate::format::parse_problem(&bytes, "gen.json").unwrap().problem;
+        let problem = crate::validate::parse_problem(&bytes, "gen.json")
+            .unwrap()
+            .problem;
         let (t0, t1) = (problem.trainers[0].id.clone(), problem.trainers[1].id.clone());
         let day = problem.horizon.from;
         let assignment = |i: usize, days: u64, trainers: Vec<_>| Assignment {

@@ -7,22 +7,17 @@ use serde::Serialize;
 
 use super::timeline::{self, Bar, Row, Scale};
 use super::{figures, workload};
-use crate::model::{Area, Assignment, DateRange, Problem, Request, Schedule, TrainerId};
+use crate::model::{vocabulary, Area, Assignment, DateRange, Problem, Request, Schedule, TrainerId};
 
 /// Pixels per day on the timelines (a year is about 1,100 pixels wide).
 const PX_PER_DAY: f64 = 3.0;
 
-/// Known areas, their names and colours (Okabe–Ito, readable by colour-blind people).
-const AREAS: [(&str, &str, &str); 7] = [
-    ("hs", "HS classification", "#0072b2"),
-    ("valuation", "Customs valuation", "#e69f00"),
-    ("pca", "Post-clearance audit", "#009e73"),
-    ("risk", "Risk management", "#d55e00"),
-    ("roo", "Rules of origin", "#cc79a7"),
-    ("geoint", "Geospatial intelligence", "#56b4e9"),
-    ("trs", "Time Release Study", "#8c6d31"),
+/// Colours of the programme's areas, in the order of [`vocabulary::AREAS`] (Okabe–Ito,
+/// readable by colour-blind people).
+const AREA_COLOURS: [&str; 7] = [
+    "#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#8c6d31",
 ];
-/// Colours for areas not in [`AREAS`], in order of their codes.
+/// Colours for areas not in [`vocabulary::AREAS`], in order of their codes.
 const OTHER_COLOURS: [&str; 6] = ["#6a3d9a", "#b15928", "#1b9e77", "#7570b3", "#e7298a", "#666666"];
 
 /// One entry of the colour legend.
@@ -94,9 +89,9 @@ fn colours(problem: &Problem) -> BTreeMap<Area, (&'static str, String)> {
     let mut others = OTHER_COLOURS.iter().cycle();
     used.into_iter()
         .map(|a| {
-            let known = AREAS.iter().find(|(code, _, _)| *code == a.as_str());
+            let known = vocabulary::AREAS.iter().position(|w| w.code == a.as_str());
             let entry = match known {
-                Some((_, name, colour)) => (*colour, (*name).to_owned()),
+                Some(i) => (AREA_COLOURS[i], vocabulary::AREAS[i].heading.to_owned()),
                 None => (*others.next().unwrap_or(&"#666666"), a.to_string()),
             };
             (a.clone(), entry)
@@ -106,10 +101,10 @@ fn colours(problem: &Problem) -> BTreeMap<Area, (&'static str, String)> {
 
 fn legend(colours: &BTreeMap<Area, (&'static str, String)>) -> Vec<LegendEntry> {
     let order = |a: &Area| {
-        AREAS
+        vocabulary::AREAS
             .iter()
-            .position(|(c, _, _)| *c == a.as_str())
-            .unwrap_or(AREAS.len())
+            .position(|w| w.code == a.as_str())
+            .unwrap_or(vocabulary::AREAS.len())
     };
     let mut out: Vec<_> = colours.iter().collect();
     out.sort_by_key(|(a, _)| (order(a), (*a).clone()));

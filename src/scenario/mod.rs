@@ -7,10 +7,10 @@
 //! documented in `docs/scenarios.md`.
 //!
 //! ```
-//! use mtplan::{format, generate, scenario};
+//! use mtplan::{generate, scenario, validate};
 //! let file = generate::generate(&generate::Spec::new(20, 30, 1));
 //! let json = serde_json::to_string(&file).unwrap();
-//! let base = format::parse_problem(json.as_bytes(), "base.json").unwrap().problem;
+//! let base = validate::parse_problem(json.as_bytes(), "base.json").unwrap().problem;
 //! let text = "name = \"cut\"\n[[edit]]\naction = \"scale_budgets\"\nfactor = 0.5\n";
 //! let edited = scenario::parse(text, "cut.toml", &base).unwrap();
 //! assert!(edited.problem.trainers.iter().all(|t| t.max_days.is_some()));

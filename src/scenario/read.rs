@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::edits::*;
 use super::Scenario;
-use crate::format::locate::LineIndex;
+use crate::validate::locate::LineIndex;
 use crate::validate::{Diagnostic, JsonPath};
 use edit::to_edit;
 

@@ -4,8 +4,8 @@
 use super::apply::Touched;
 use super::read::{located, Read};
 use crate::format::problem_v1::ProblemOut;
-use crate::format::{parse_problem, LoadError};
 use crate::model::Problem;
+use crate::validate::{parse_problem, LoadError};
 use crate::validate::{Diagnostic, JsonPath, Step};
 
 /// The edited problem (when valid) and the findings, located in the scenario file.

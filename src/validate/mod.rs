@@ -1,4 +1,5 @@
-//! Input validation: every problem found in a file, each as a [`Diagnostic`] with its place.
+//! Input validation: a JSON problem file read item by item (format v1), checked by every rule,
+//! and converted into the model; every problem found, each as a [`Diagnostic`] with its place.
 //!
 //! Codes: `E001` syntax, `E002` type or shape, `E003`/`E004` unknown or missing top-level
 //! field, `E010` duplicate id, `E011` unknown country, `E012`/`E013` unknown trainer or
@@ -12,9 +13,13 @@
 //! CSV folders add `E050`–`E058` (see [`crate::workbook`]).
 
 mod diagnostic;
+mod load;
+pub mod locate;
+mod read;
 mod rules;
 mod warnings;
 
 pub use diagnostic::{Diagnostic, JsonPath, Location, Report, Severity, SheetCell, Step};
+pub use load::{check_value, load_json, parse_problem, LoadError, Loaded};
 pub use rules::check_raw;
 pub use warnings::warnings;

@@ -32,8 +32,8 @@ pub mod spec;
 use std::path::Path;
 
 use crate::format::problem_v1::ProblemOut;
-use crate::format::{check_value, LoadError, Loaded};
 use crate::model::{Problem, Schedule};
+use crate::validate::{check_value, LoadError, Loaded};
 use crate::validate::{Diagnostic, JsonPath, Report};
 
 pub use build::{build, Built};
@@ -116,7 +116,7 @@ pub fn read_problem(path: &Path) -> Result<(Loaded, ProblemOut), LoadError> {
         let book = read_book(path)?;
         (load_book(&book, &file)?, build(&book).value)
     } else {
-        let loaded = crate::format::load_problem(path)?;
+        let loaded = crate::validate::load_json(path)?;
         let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
             file: file.clone(),
             source,

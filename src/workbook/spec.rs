@@ -428,9 +428,14 @@ pub fn order(name: &str) -> usize {
 }
 
 /// Expertise area codes of the programme.
-pub const AREAS: [&str; 7] = ["hs", "valuation", "pca", "risk", "roo", "geoint", "trs"];
+pub const AREAS: [&str; 7] = {
+    let a = &crate::model::vocabulary::AREAS;
+    [
+        a[0].code, a[1].code, a[2].code, a[3].code, a[4].code, a[5].code, a[6].code,
+    ]
+};
 /// Working languages of the programme.
-pub const LANGUAGES: [&str; 4] = ["en", "fr", "pt", "ru"];
+pub const LANGUAGES: [&str; 4] = crate::model::vocabulary::PROGRAMME_LANGUAGES;
 /// Request kinds.
 pub const KINDS: [&str; 4] = ["national", "regional", "refresher", "partner"];
 /// Weekday codes.

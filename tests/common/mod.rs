@@ -36,7 +36,7 @@ pub fn assert_code(out: &Output, code: i32, what: &str) {
 
 /// The problem and schedule, checked: a test never uses a schedule that breaks rules.
 pub fn verified(problem: &Path, schedule: &Path) -> (Problem, Schedule) {
-    let p = mtplan::format::load_problem(problem)
+    let p = mtplan::input::load_problem(problem)
         .expect("problem loads")
         .problem;
     let s = mtplan::format::load_schedule(schedule, &p).expect("schedule loads");
@@ -54,7 +54,7 @@ pub fn tricky_problem(dir: &Path) -> (PathBuf, PathBuf) {
     }
     let problem = dir.join("tricky.json");
     std::fs::write(&problem, serde_json::to_string_pretty(&raw).unwrap()).unwrap();
-    let p = mtplan::format::load_problem(&problem).unwrap().problem;
+    let p = mtplan::input::load_problem(&problem).unwrap().problem;
     let mut s = mtplan::solver::solve(&p, &mtplan::solver::Options::default()).unwrap();
     assert!(!s.scheduled.is_empty(), "the tricky problem staffs something");
     mtplan::explain::annotate(&p, &mut s);

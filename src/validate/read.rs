@@ -3,7 +3,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::validate::{Diagnostic, JsonPath, Step};
+use super::{Diagnostic, JsonPath, Step};
 
 /// Most problems reported for one item before it is given up.
 const MAX_ERRORS_PER_ITEM: usize = 8;

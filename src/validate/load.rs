@@ -1,4 +1,4 @@
-//! Loading a problem file: bytes → JSON → typed items → validation → model.
+//! Loading a JSON problem file: bytes → JSON → typed items (format v1) → validation → model.
 //!
 //! Every problem found is reported at once, each with its JSON path, line and column.
 
@@ -6,39 +6,11 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::countries;
 use super::locate::{locate_all, LineIndex};
-use super::problem_v1::*;
 use super::read::Reader;
+use super::{Diagnostic, JsonPath, Report};
+use crate::format::{convert, countries, RawProblem};
 use crate::model::Problem;
-use crate::validate::{self, Diagnostic, JsonPath, Report};
-
-/// A problem file as read, before conversion: every item that parsed, with its index.
-#[derive(Debug, Default)]
-pub struct RawProblem {
-    /// Problem name.
-    pub name: String,
-    /// Planning period, when it parsed.
-    pub horizon: Option<RangeV1>,
-    /// Policy (defaults filled in).
-    pub policy: PolicyV1,
-    /// Country table (the built-in one when the file has none).
-    pub countries: Vec<(usize, CountryV1)>,
-    /// Whether the file gave its own country table.
-    pub countries_given: bool,
-    /// Listed fares.
-    pub travel_costs: Vec<(usize, TravelCostV1)>,
-    /// Trainers that parsed.
-    pub trainers: Vec<(usize, TrainerV1)>,
-    /// Requests that parsed.
-    pub requests: Vec<(usize, RequestV1)>,
-    /// Pins that parsed.
-    pub pins: Vec<(usize, PinV1)>,
-    /// The `id` of every trainer that has one, parsed or not (for duplicate checks).
-    pub trainer_ids: Vec<(usize, String)>,
-    /// The `id` of every request that has one, parsed or not.
-    pub request_ids: Vec<(usize, String)>,
-}
 
 /// Why a problem could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -77,12 +49,9 @@ const TOP_KEYS: [&str; 8] = [
 ];
 const REQUIRED: [&str; 4] = ["name", "horizon", "trainers", "requests"];
 
-/// Reads and validates the problem at `path`: a JSON file, an `.xlsx` workbook or a folder of
-/// CSV files (see [`crate::workbook`]).
-pub fn load_problem(path: &Path) -> Result<Loaded, LoadError> {
-    if crate::workbook::is_tables(path) {
-        return crate::workbook::load_problem(path);
-    }
+/// Reads and validates the JSON problem file at `path` (workbooks and CSV folders: see
+/// `input::load_problem`).
+pub fn load_json(path: &Path) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         file: file.clone(),
@@ -124,14 +93,14 @@ pub fn check_value(value: &Value) -> (Option<Problem>, Vec<Diagnostic>) {
     let raw = read_raw(&mut reader, value);
     let mut diagnostics = reader.diagnostics;
     if let Some(raw) = &raw {
-        diagnostics.extend(validate::check_raw(raw));
+        diagnostics.extend(super::check_raw(raw));
     }
     let problem = match raw {
-        Some(raw) if !diagnostics.iter().any(Diagnostic::is_error) => Some(super::convert::to_model(&raw)),
+        Some(raw) if !diagnostics.iter().any(Diagnostic::is_error) => Some(convert::to_model(&raw)),
         _ => None,
     };
     if let Some(p) = &problem {
-        diagnostics.extend(validate::warnings(p));
+        diagnostics.extend(super::warnings(p));
     }
     (problem, diagnostics)
 }

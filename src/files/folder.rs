@@ -2,7 +2,7 @@
 //! the target, which then takes the target's place by rename.
 //!
 //! The target may be missing or empty. A folder holding only files of the output's own kind
-//! (an earlier run's calendars) is replaced with `--force`, as a whole, so no stale file of an
+//! (an earlier run's calendars or CSV tables) is replaced with `--force`, as a whole, so no stale file of an
 //! earlier run survives. A folder holding anything else is never touched, even with `--force`.
 
 use std::fs;
@@ -12,14 +12,17 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum FolderError {
     /// The folder holds an earlier output and replacing it was not asked for.
-    #[error("{0} already holds {1} file(s) of an earlier run; choose another folder or pass --force to replace them")]
+    #[error("{0} exists and holds {1} file(s) of an earlier run; choose another folder or pass --force to replace them")]
     Exists(String, usize),
+    /// The folder is an input of the command.
+    #[error("{0} is an input of this command; write the output elsewhere")]
+    IsInput(String),
     /// The folder holds files this command did not write.
     #[error("{0} holds other files (such as `{1}`); write to a new or empty folder (--force replaces only a folder of earlier output)")]
     Foreign(String, String),
     /// The folder is the working directory or the root, which cannot be swapped by rename.
-    #[error("{0} is the current or the root folder; write the calendars to a new folder inside it")]
-    NotSwappable(String),
+    #[error("{0} is the current or the root folder; write the {1} to a new folder inside it")]
+    NotSwappable(String, &'static str),
     /// The path exists and is not a folder.
     #[error("{0} exists and is not a folder; choose a folder name")]
     NotAFolder(String),
@@ -86,22 +89,27 @@ fn inspect(dir: &Path, ext: &str) -> Result<Target, FolderError> {
 }
 
 /// Writes `files` (name, contents) as the whole contents of `dir`, all or nothing; see the
-/// module doc for which existing folders may be replaced.
+/// module doc for which existing folders may be replaced. A folder among `inputs` is refused.
 pub fn write_folder(
     dir: &Path,
     files: &[(String, Vec<u8>)],
     ext: &str,
     force: bool,
+    inputs: &[&Path],
 ) -> Result<(), FolderError> {
+    let same = |p: &Path| matches!((p.canonicalize(), dir.canonicalize()), (Ok(a), Ok(b)) if a == b);
+    if inputs.iter().any(|p| same(p)) {
+        return Err(FolderError::IsInput(dir.display().to_string()));
+    }
     usable_folder(dir, ext, force)?;
     let target = inspect(dir, ext)?;
-    let (dir, parent) = &swappable(dir, &target)?;
+    let (dir, parent) = &swappable(dir, &target, ext)?;
     let io = |file: &Path| {
         let file = file.display().to_string();
         move |source| FolderError::Io { file, source }
     };
-    fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let staging = staging_dir(&parent).map_err(io(dir))?;
+    fs::create_dir_all(parent).map_err(io(parent))?;
+    let staging = staging_dir(parent).map_err(io(dir))?;
     for (name, bytes) in files {
         let path = staging.path().join(name);
         fs::write(&path, bytes).map_err(io(&dir.join(name)))?;
@@ -113,7 +121,7 @@ pub fn write_folder(
         // rename(2) replaces an empty folder.
         Target::Absent | Target::Empty => fs::rename(staging.path(), dir).map_err(io(dir))?,
         Target::Earlier(_) => {
-            let old = staging_dir(&parent).map_err(io(dir))?;
+            let old = staging_dir(parent).map_err(io(dir))?;
             fs::rename(dir, old.path()).map_err(io(dir))?;
             if let Err(e) = fs::rename(staging.path(), dir) {
                 let _ = fs::rename(old.path(), dir);
@@ -128,7 +136,7 @@ pub fn write_folder(
 
 /// The folder as an absolute path without `.` or `..`, and its parent, where the staging folder
 /// goes; refuses the working directory and the root.
-fn swappable(dir: &Path, target: &Target) -> Result<(PathBuf, PathBuf), FolderError> {
+fn swappable(dir: &Path, target: &Target, ext: &str) -> Result<(PathBuf, PathBuf), FolderError> {
     let shown = dir.display().to_string();
     let io = |source| FolderError::Io {
         file: shown.clone(),
@@ -144,7 +152,16 @@ fn swappable(dir: &Path, target: &Target) -> Result<(PathBuf, PathBuf), FolderEr
             let parent = parent.to_path_buf();
             Ok((full, parent))
         }
-        _ => Err(FolderError::NotSwappable(shown)),
+        _ => Err(FolderError::NotSwappable(shown, what(ext))),
+    }
+}
+
+/// What files ending in `ext` are, in an error message.
+fn what(ext: &str) -> &'static str {
+    match ext {
+        ".ics" => "calendars",
+        ".csv" => "CSV files",
+        _ => "files",
     }
 }
 

@@ -119,7 +119,7 @@ fn check_all(base: &Problem, files: &[PathBuf], out: &Path) -> Result<Checked, S
 /// Runs the suite into `dir` and returns the Markdown and CSV tables and the violations found.
 pub fn run(dir: &Path, exe: &Path) -> Result<(String, String, usize), String> {
     let base_path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/problems/default-2027.json"));
-    let base = format::load_problem(&base_path)
+    let base = crate::input::load_problem(&base_path)
         .map_err(|e| e.to_string())?
         .problem;
     let work = dir.join("whatif");
@@ -127,7 +127,7 @@ pub fn run(dir: &Path, exe: &Path) -> Result<(String, String, usize), String> {
     let mut files = Vec::new();
     for (name, text) in scenarios(&base) {
         let path = work.join(format!("{name}.toml"));
-        super::write_atomic(&path, text.as_bytes(), true, &[]).map_err(|e| e.to_string())?;
+        crate::files::write_atomic(&path, text.as_bytes(), true, &[]).map_err(|e| e.to_string())?;
         files.push(path);
     }
     let mut rows = Vec::new();
@@ -156,7 +156,7 @@ pub fn run(dir: &Path, exe: &Path) -> Result<(String, String, usize), String> {
     file.pinned.retain(|p| p.trainer != gone.as_str());
     let dropped = work.join("drop-one.json");
     let json = serde_json::to_string(&file).map_err(|e| e.to_string())?;
-    super::write_atomic(&dropped, json.as_bytes(), true, &[]).map_err(|e| e.to_string())?;
+    crate::files::write_atomic(&dropped, json.as_bytes(), true, &[]).map_err(|e| e.to_string())?;
     let replanned = work.join("replan.json");
     let base_schedule = out.join("base.json");
     let (replan_s, summary) = child(
@@ -171,7 +171,9 @@ pub fn run(dir: &Path, exe: &Path) -> Result<(String, String, usize), String> {
             "--force",
         ],
     )?;
-    let dropped_problem = format::load_problem(&dropped).map_err(|e| e.to_string())?.problem;
+    let dropped_problem = crate::input::load_problem(&dropped)
+        .map_err(|e| e.to_string())?
+        .problem;
     let (replan_bad, replan_status) = violations(&dropped_problem, &replanned)?;
     let disruption = summary
         .lines()

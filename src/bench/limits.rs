@@ -71,7 +71,7 @@ fn write(dir: &Path, name: &str, v: &Value) -> Result<PathBuf, String> {
     let path = dir.join(format!("{name}.json"));
     if !path.exists() {
         let json = serde_json::to_vec(v).map_err(|e| e.to_string())?;
-        super::write_atomic(&path, &json, false, &[]).map_err(|e| e.to_string())?;
+        crate::files::write_atomic(&path, &json, false, &[]).map_err(|e| e.to_string())?;
     }
     Ok(path)
 }
@@ -120,7 +120,9 @@ fn run(exe: &Path, file: &Path, stop: Stop) -> Result<(f64, Vec<u8>), String> {
 }
 
 fn measure(exe: &Path, file: &Path, name: &str, stop: Stop) -> Result<Row, String> {
-    let problem = format::load_problem(file).map_err(|e| e.to_string())?.problem;
+    let problem = crate::input::load_problem(file)
+        .map_err(|e| e.to_string())?
+        .problem;
     let (wall, stdout) = run(exe, file, stop)?;
     let schedule = format::parse_schedule(&stdout, name, &problem).map_err(|e| e.to_string())?;
     let v: Value = serde_json::from_slice(&stdout).map_err(|e| e.to_string())?;

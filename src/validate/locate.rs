@@ -4,7 +4,7 @@ use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
 
-use crate::validate::{Diagnostic, JsonPath, Location, Step};
+use super::{Diagnostic, JsonPath, Location, Step};
 
 /// Fills in the location of every diagnostic whose path can be found in `text`.
 ///

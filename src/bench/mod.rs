@@ -1,4 +1,4 @@
-//! `mtplan bench`: a fixed, reproducible benchmark suite. Each case is solved by a child
+//! The benchmark harness behind `mtplan bench`: fixed, reproducible suites. Each case is solved by a child
 //! `mtplan solve` (so peak memory and HiGHS's thread state are the case's own), verified by the
 //! independent checker, and written as a Markdown and a CSV table with the ratio to the plain
 //! baseline formulation measured in the same run.
@@ -8,6 +8,9 @@ use std::process::Command;
 use std::time::Instant;
 
 use serde_json::Value;
+
+pub mod limits;
+pub mod whatif;
 
 use crate::solver::formulation::Kind;
 use crate::{checker, format, generate};
@@ -133,7 +136,7 @@ fn problem_file(case: &Case, dir: &Path) -> Result<PathBuf, String> {
             ..generate::Spec::new(t, r, seed)
         };
         let json = serde_json::to_string(&generate::generate(&spec)).map_err(|e| e.to_string())?;
-        super::write_atomic(&path, json.as_bytes(), false, &[]).map_err(|e| e.to_string())?;
+        crate::files::write_atomic(&path, json.as_bytes(), false, &[]).map_err(|e| e.to_string())?;
     }
     Ok(path)
 }
@@ -141,7 +144,9 @@ fn problem_file(case: &Case, dir: &Path) -> Result<PathBuf, String> {
 /// Runs one case with the `mtplan` binary `exe` and verifies its schedule.
 pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
     let file = problem_file(case, dir)?;
-    let problem = format::load_problem(&file).map_err(|e| e.to_string())?.problem;
+    let problem = crate::input::load_problem(&file)
+        .map_err(|e| e.to_string())?
+        .problem;
     let mut cmd = Command::new(exe);
     cmd.arg("solve")
         .arg(&file)
@@ -165,6 +170,7 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
     let f = |x: &Value| x.as_f64().unwrap_or(f64::NAN);
     let st = &v["settings"];
     let phase = |name: &str| f(&st["phase_seconds"][name]);
+    // Phases are named by tier: `coverage` and `cost`.
     Ok(Row {
         problem: case.problem.clone(),
         size: (problem.trainers.len(), problem.requests.len()),
@@ -173,7 +179,7 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
             st["model_rows"].as_u64().unwrap_or(0),
             st["model_columns"].as_u64().unwrap_or(0),
         ),
-        seconds: (phase("model"), phase("tier1"), phase("tier2"), wall),
+        seconds: (phase("model"), phase("coverage"), phase("cost"), wall),
         status: v["status"].as_str().unwrap_or("?").to_owned(),
         objective: (f(&v["objective"]["coverage"]), f(&v["objective"]["cost"])),
         bound: (f(&v["bound"]["coverage"]), f(&v["bound"]["cost"])),
