@@ -12,8 +12,8 @@ use std::ffi::{c_char, c_int, c_void, CStr};
 
 use highs_sys::{
     kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsCallbackSimplexInterrupt,
-    HighsCallbackDataIn, HighsCallbackDataOut, Highs_changeColBounds, Highs_clearSolver, Highs_getNumCol,
-    Highs_setCallback, Highs_startCallback, Highs_version, STATUS_OK,
+    HighsCallbackDataIn, HighsCallbackDataOut, Highs_changeColsBoundsBySet, Highs_clearSolver,
+    Highs_getNumCol, Highs_setCallback, Highs_startCallback, Highs_version, STATUS_OK,
 };
 
 use crate::solver::budget::Interrupt;
@@ -81,22 +81,31 @@ pub fn solve(mut model: highs::Model, watch: &Watch<'_>) -> Result<highs::Solved
     Ok(solved)
 }
 
-/// Sets the bounds of each column `j` of `(j, lower, upper)`. Columns outside the model are an
-/// error.
+/// Sets the bounds of each column `j` of `(j, lower, upper)`, in one call. Columns outside the
+/// model are an error.
 pub fn set_column_bounds(model: &mut highs::Model, bounds: &[(usize, f64, f64)]) -> Result<(), String> {
+    if bounds.is_empty() {
+        return Ok(());
+    }
     let highs = model.as_mut_ptr();
     // SAFETY: `highs` is the live instance owned by `model`.
     let columns = unsafe { Highs_getNumCol(highs) };
-    for &(j, lower, upper) in bounds {
-        let col = c_int::try_from(j)
-            .ok()
-            .filter(|&c| c < columns)
-            .ok_or_else(|| format!("cannot bound column {j}: the model has {columns}"))?;
-        // SAFETY: as above; `col` was checked against the column count.
-        let code = unsafe { Highs_changeColBounds(highs, col, lower, upper) };
-        check(code, "Highs_changeColBounds")?;
-    }
-    Ok(())
+    let set = bounds
+        .iter()
+        .map(|&(j, _, _)| {
+            c_int::try_from(j)
+                .ok()
+                .filter(|&c| c < columns)
+                .ok_or_else(|| format!("cannot bound column {j}: the model has {columns}"))
+        })
+        .collect::<Result<Vec<c_int>, String>>()?;
+    let lower: Vec<f64> = bounds.iter().map(|b| b.1).collect();
+    let upper: Vec<f64> = bounds.iter().map(|b| b.2).collect();
+    let n = c_int::try_from(set.len()).map_err(|_| "too many columns to bound".to_owned())?;
+    // SAFETY: as above; `set`, `lower` and `upper` hold `n` entries each, every index checked
+    // against the column count, and they outlive the call.
+    let code = unsafe { Highs_changeColsBoundsBySet(highs, n, set.as_ptr(), lower.as_ptr(), upper.as_ptr()) };
+    check(code, "Highs_changeColsBoundsBySet")
 }
 
 /// Clears HiGHS's solution, basis and MIP start, so the next run starts as on a new model.
