@@ -10,7 +10,10 @@ use std::time::Instant;
 use serde_json::Value;
 
 pub mod limits;
+mod table;
 pub mod whatif;
+
+pub use table::{add_ratios, csv, markdown, median, Row};
 
 use crate::solver::formulation::Kind;
 use crate::{checker, format, generate};
@@ -24,6 +27,8 @@ pub struct Case {
     pub generated: Option<(usize, usize, u64)>,
     /// Generated with every request on a fixed date.
     pub fixed_dates: bool,
+    /// Generated from this family of settings (see `generate::FAMILIES`).
+    pub family: Option<&'static str>,
     /// Formulation to solve with.
     pub formulation: Kind,
     /// Time limit, seconds.
@@ -40,14 +45,43 @@ fn case(
         problem: problem.to_owned(),
         generated,
         fixed_dates: false,
+        family: None,
         formulation,
         time_limit: limit,
     }
 }
 
+/// Seconds the `plain` baseline may take per problem in the `families` suite: past it, the
+/// ratio to the default method is a lower bound.
+pub const FAMILY_PLAIN_LIMIT: f64 = 300.0;
+
+/// The `families` suite: every generator family at 210 × 300 (seeds 1–3) and 120 × 160 (seed
+/// 1), each problem solved by the default method and the `plain` baseline.
+fn families() -> Vec<Case> {
+    let mut out = Vec::new();
+    for (family, _) in generate::FAMILIES {
+        let sizes = [(210, 300, 1), (210, 300, 2), (210, 300, 3), (120, 160, 1)];
+        for (t, r, seed) in sizes {
+            for (kind, limit) in [(Kind::Cliques, 600.0), (Kind::Plain, FAMILY_PLAIN_LIMIT)] {
+                out.push(Case {
+                    family: Some(family),
+                    ..case(
+                        &format!("{family}-{t}x{r}-s{seed}"),
+                        Some((t, r, seed)),
+                        kind,
+                        Some(limit),
+                    )
+                });
+            }
+        }
+    }
+    out
+}
+
 /// The named suites: `quick` (a smoke run), `programme` (the default problem and five
-/// generated problems of the programme's size, both formulations) and `scale` (1×, 3×, 10×
-/// and 30× the programme, the default formulation, with the time limits).
+/// generated problems of the programme's size, both formulations), `families` (every
+/// generator family, both formulations) and `scale` (1×, 3×, 10× and 30× the programme, the
+/// default formulation, with time limits of 120 s and 600 s).
 pub fn suite(name: &str) -> Option<Vec<Case>> {
     let both = |problem: &str, g, limit| {
         vec![
@@ -72,6 +106,7 @@ pub fn suite(name: &str) -> Option<Vec<Case>> {
                 .chain(fixed)
                 .collect()
         }
+        "families" => families(),
         "scale" => [
             (1, 210, 300, 120.0),
             (3, 630, 900, 120.0),
@@ -92,35 +127,6 @@ pub fn suite(name: &str) -> Option<Vec<Case>> {
     })
 }
 
-/// One measured row.
-#[derive(Clone, Debug, Default)]
-pub struct Row {
-    /// Case name.
-    pub problem: String,
-    /// Trainers and requests.
-    pub size: (usize, usize),
-    /// Formulation.
-    pub formulation: String,
-    /// Model rows and columns.
-    pub model: (u64, u64),
-    /// Seconds: model building, tier 1, tier 2, whole child process.
-    pub seconds: (f64, f64, f64, f64),
-    /// Status reported.
-    pub status: String,
-    /// Coverage and cost.
-    pub objective: (f64, f64),
-    /// Coverage and cost bounds.
-    pub bound: (f64, f64),
-    /// Coverage and cost gaps.
-    pub gap: (f64, f64),
-    /// Peak memory of the solving process, MiB.
-    pub peak_mib: f64,
-    /// Checker violations (must be 0).
-    pub violations: usize,
-    /// Plain time / cliques time for the same problem, filled in after the run.
-    pub ratio: Option<f64>,
-}
-
 /// Materialises the case's problem file in `dir` and returns its path.
 fn problem_file(case: &Case, dir: &Path) -> Result<PathBuf, String> {
     let Some((t, r, seed)) = case.generated else {
@@ -131,9 +137,13 @@ fn problem_file(case: &Case, dir: &Path) -> Result<PathBuf, String> {
     };
     let path = dir.join(format!("{}.json", case.problem));
     if !path.exists() {
+        let base = match case.family {
+            Some(f) => generate::Spec::family(f, t, r, seed).ok_or(format!("unknown family {f}"))?,
+            None => generate::Spec::new(t, r, seed),
+        };
         let spec = generate::Spec {
             fixed_dates: case.fixed_dates,
-            ..generate::Spec::new(t, r, seed)
+            ..base
         };
         let json = serde_json::to_string(&generate::generate(&spec)).map_err(|e| e.to_string())?;
         crate::files::write_atomic(&path, json.as_bytes(), false, &[]).map_err(|e| e.to_string())?;
@@ -187,6 +197,7 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
         peak_mib: f(&st["peak_memory_mib"]),
         violations,
         ratio: None,
+        family: case.family.map(str::to_owned),
     })
 }
 
@@ -200,127 +211,6 @@ pub fn failed_row(case: &Case, why: &str) -> Row {
         status: format!("error: {first}"),
         ..Row::default()
     }
-}
-
-/// Fills in the plain/cliques time ratio of every problem solved both ways.
-pub fn add_ratios(rows: &mut [Row]) {
-    let time_of = |rows: &[Row], p: &str, f: &str| {
-        rows.iter()
-            .find(|r| r.problem == p && r.formulation == f)
-            .map(|r| r.seconds.3)
-    };
-    let ratios: Vec<Option<f64>> = rows
-        .iter()
-        .map(|r| Some(time_of(rows, &r.problem, "plain")? / time_of(rows, &r.problem, "cliques")?))
-        .collect();
-    for (row, ratio) in rows.iter_mut().zip(ratios) {
-        row.ratio = ratio;
-    }
-}
-
-/// The median of `xs` (NaN when empty).
-pub fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    match xs.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => xs[n / 2],
-        n => (xs[n / 2 - 1] + xs[n / 2]) / 2.0,
-    }
-}
-
-const HEADER: [&str; 19] = [
-    "problem",
-    "trainers",
-    "requests",
-    "formulation",
-    "rows",
-    "columns",
-    "model_s",
-    "tier1_s",
-    "tier2_s",
-    "total_s",
-    "status",
-    "coverage",
-    "cost",
-    "coverage_bound",
-    "cost_bound",
-    "cost_gap",
-    "peak_mib",
-    "violations",
-    "plain_ratio",
-];
-
-fn cells(r: &Row) -> Vec<String> {
-    let ratio = r.ratio.map_or(String::new(), |x| format!("{x:.2}"));
-    vec![
-        r.problem.clone(),
-        r.size.0.to_string(),
-        r.size.1.to_string(),
-        r.formulation.clone(),
-        r.model.0.to_string(),
-        r.model.1.to_string(),
-        format!("{:.2}", r.seconds.0),
-        format!("{:.2}", r.seconds.1),
-        format!("{:.2}", r.seconds.2),
-        format!("{:.2}", r.seconds.3),
-        r.status.clone(),
-        r.objective.0.to_string(),
-        r.objective.1.to_string(),
-        r.bound.0.to_string(),
-        r.bound.1.to_string(),
-        format!("{:.2e}", r.gap.1),
-        format!("{:.0}", r.peak_mib),
-        r.violations.to_string(),
-        ratio,
-    ]
-}
-
-/// The table as CSV.
-pub fn csv(rows: &[Row]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(HEADER);
-    rows.iter().for_each(|r| {
-        let _ = w.write_record(cells(r));
-    });
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-/// The table as Markdown, with medians per formulation and of the ratio (over the problems with
-/// date windows; `-fixed` problems are listed but left out of the medians).
-pub fn markdown(rows: &[Row], suite: &str) -> String {
-    let mut out = format!("| {} |\n|{}\n", HEADER.join(" | "), " --- |".repeat(HEADER.len()));
-    for r in rows {
-        out.push_str(&format!("| {} |\n", cells(r).join(" | ")));
-    }
-    for f in ["cliques", "plain"] {
-        let times: Vec<f64> = rows
-            .iter()
-            .filter(|r| r.formulation == f && !r.problem.ends_with("-fixed"))
-            .map(|r| r.seconds.3)
-            .collect();
-        if !times.is_empty() {
-            let max = times.iter().copied().fold(0.0, f64::max);
-            out.push_str(&format!(
-                "\n{f}: median {:.2} s, max {max:.2} s over {} run(s)",
-                median(times.clone()),
-                times.len()
-            ));
-        }
-    }
-    let ratios: Vec<f64> = rows
-        .iter()
-        .filter(|r| r.formulation == "cliques" && !r.problem.ends_with("-fixed"))
-        .filter_map(|r| r.ratio)
-        .collect();
-    if !ratios.is_empty() {
-        out.push_str(&format!("\nplain / cliques time: median {:.2}×", median(ratios)));
-    }
-    let bad: usize = rows.iter().map(|r| r.violations).sum();
-    out.push_str(&format!(
-        "\nsuite `{suite}`: {} run(s), {bad} checker violation(s)\n",
-        rows.len()
-    ));
-    out
 }
 
 #[cfg(test)]

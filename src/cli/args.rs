@@ -55,7 +55,8 @@ pub enum Command {
 /// Arguments of `bench`.
 #[derive(Debug, clap::Args)]
 pub struct BenchArgs {
-    /// Suite: `quick`, `programme` (default problem + 5 generated, both formulations), `scale`,
+    /// Suite: `quick`, `programme` (default problem + 5 generated, both formulations),
+    /// `families` (every generator family, both formulations), `scale`,
     /// `whatif` (20 scenarios and a replan of the default problem) or `limits` (how closely
     /// `--time-limit` and Ctrl-C are kept).
     #[arg(long, default_value = "programme")]
@@ -150,6 +151,19 @@ pub struct SolveArgs {
     pub highs: Vec<(String, String)>,
 }
 
+fn parse_range(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("`{s}` is not LOW-HIGH (whole numbers, LOW at most HIGH, e.g. 10-30)");
+    let (a, b) = s.split_once('-').ok_or_else(bad)?;
+    let (a, b): (u32, u32) = (
+        a.trim().parse().map_err(|_| bad())?,
+        b.trim().parse().map_err(|_| bad())?,
+    );
+    if a > b {
+        return Err(bad());
+    }
+    Ok((a, b))
+}
+
 fn parse_key_value(s: &str) -> Result<(String, String), String> {
     let (k, v) = s
         .split_once('=')
@@ -172,6 +186,37 @@ pub struct GenerateArgs {
     /// Give every request a fixed start date.
     #[arg(long)]
     pub fixed_dates: bool,
+    /// Start from a named family of settings: loose (the programme's shape), tight, fares,
+    /// teams, fixed or mixed; the options below change single settings.
+    #[arg(long, value_name = "NAME")]
+    pub family: Option<String>,
+    /// The policy's yearly day budget.
+    #[arg(long, value_name = "DAYS")]
+    pub policy_days: Option<u32>,
+    /// Share of trainers with a budget of their own (0–1).
+    #[arg(long, value_name = "SHARE")]
+    pub own_budget_share: Option<f64>,
+    /// Range of those budgets, e.g. `10-30`.
+    #[arg(long, value_name = "LOW-HIGH", value_parser = parse_range)]
+    pub own_budget: Option<(u32, u32)>,
+    /// Fares: `policy` (two values) or `pairs` (a fare per pair of countries).
+    #[arg(long, value_name = "MODEL")]
+    pub fares: Option<String>,
+    /// Spread of per-pair fares around the policy values (0–0.95).
+    #[arg(long, value_name = "SHARE")]
+    pub fare_spread: Option<f64>,
+    /// Team sizes of every request, e.g. `1-3`.
+    #[arg(long, value_name = "LOW-HIGH", value_parser = parse_range)]
+    pub team: Option<(u32, u32)>,
+    /// Share of requests that need an ace lead (0–1).
+    #[arg(long, value_name = "SHARE")]
+    pub lead_share: Option<f64>,
+    /// Share of requests on a fixed date (0–1).
+    #[arg(long, value_name = "SHARE")]
+    pub fixed_share: Option<f64>,
+    /// Window widths in weeks, e.g. `2-12`.
+    #[arg(long, value_name = "LOW-HIGH", value_parser = parse_range)]
+    pub window_weeks: Option<(u32, u32)>,
     /// Problem name (default: "generated TxR seed S").
     #[arg(long)]
     pub name: Option<String>,

@@ -6,6 +6,7 @@
 mod args;
 mod diff;
 mod explain_cmd;
+mod generate_cmd;
 mod planner_out;
 mod replan;
 mod report;
@@ -22,7 +23,7 @@ pub use planner_out::{CalendarsArgs, ReportArgs};
 
 use crate::format;
 use crate::validate::{LoadError, Loaded};
-use crate::{bench, checker, generate, plan, solver};
+use crate::{bench, checker, plan, solver};
 
 /// Exit code: success.
 pub const OK: u8 = 0;
@@ -41,7 +42,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Solve(a) => solve(&a),
         Command::Verify { problem, schedule } => verify(&problem, &schedule),
         Command::Check { problem } => check(&problem),
-        Command::Generate(a) => generate_cmd(&a),
+        Command::Generate(a) => generate_cmd::run(&a),
         Command::Bench(a) => bench_cmd(&a),
         Command::Whatif(a) => whatif::run(&a),
         Command::Replan(a) => replan::run(&a),
@@ -224,42 +225,13 @@ fn verify(problem_path: &std::path::Path, schedule_path: &std::path::Path) -> u8
     }
 }
 
-fn generate_cmd(a: &GenerateArgs) -> u8 {
-    let spec = generate::Spec {
-        fixed_dates: a.fixed_dates,
-        ..generate::Spec::new(a.trainers, a.requests, a.seed)
-    };
-    let mut problem = generate::generate(&spec);
-    if let Some(name) = &a.name {
-        problem.name = name.clone();
-    }
-    let mut json = serde_json::to_string_pretty(&problem).unwrap_or_default();
-    json.push('\n');
-    match &a.output {
-        None => {
-            print!("{json}");
-            OK
-        }
-        Some(out) => match write_atomic(out, json.as_bytes(), a.force, &[]) {
-            Ok(()) => OK,
-            Err(e) => {
-                eprintln!("error: {e}");
-                match e {
-                    WriteError::Io { .. } => FAILURE,
-                    WriteError::Exists(_) | WriteError::IsInput(_) => BAD_INPUT,
-                }
-            }
-        },
-    }
-}
-
 fn bench_cmd(a: &BenchArgs) -> u8 {
     if a.suite == "whatif" || a.suite == "limits" {
         return bench_children_cmd(a);
     }
     let Some(cases) = bench::suite(&a.suite) else {
         eprintln!(
-            "error: unknown suite `{}`; use quick, programme, scale, whatif or limits",
+            "error: unknown suite `{}`; use quick, programme, families, scale, whatif or limits",
             a.suite
         );
         return BAD_INPUT;

@@ -4,43 +4,17 @@
 //! The same sizes and seed always give the same problem.
 
 mod names;
+mod spec;
 
-use chrono::{Datelike, Days, NaiveDate};
+pub use spec::{FareModel, Spec, FAMILIES};
+
+use chrono::{Datelike, Days};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::format::countries::{MEMBERS, REGIONS};
 use crate::format::problem_v1::*;
-
-/// What to generate.
-#[derive(Clone, Debug)]
-pub struct Spec {
-    /// Number of trainers.
-    pub trainers: usize,
-    /// Number of requests.
-    pub requests: usize,
-    /// Random seed.
-    pub seed: u64,
-    /// First day of the planning year.
-    pub year_start: NaiveDate,
-    /// Give every request a fixed start (the same random draws, so only the dates change).
-    pub fixed_dates: bool,
-}
-
-impl Spec {
-    /// A spec for the 2027 planning year.
-    pub fn new(trainers: usize, requests: usize, seed: u64) -> Self {
-        let year_start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default();
-        Self {
-            trainers,
-            requests,
-            seed,
-            year_start,
-            fixed_dates: false,
-        }
-    }
-}
 
 /// Share of trainers per region (East, Southern, West Africa, Pacific, Central Asia/Caucasus).
 const REGION_WEIGHTS: [u32; 5] = [26, 24, 26, 12, 12];
@@ -80,15 +54,27 @@ pub fn generate(spec: &Spec) -> ProblemOut {
         .year_start
         .checked_add_days(Days::new(364))
         .unwrap_or(spec.year_start);
+    let family = spec.family.map_or(String::new(), |f| format!("{f} "));
+    let policy = PolicyV1 {
+        max_days: spec.policy_days,
+        ..PolicyV1::default()
+    };
+    let travel_costs = match spec.fares {
+        FareModel::Policy => Vec::new(),
+        FareModel::PerPair { spread } => fares(spec.seed, spread, &policy),
+    };
     ProblemOut {
-        name: format!("generated {}x{} seed {}", spec.trainers, spec.requests, spec.seed),
+        name: format!(
+            "generated {family}{}x{} seed {}",
+            spec.trainers, spec.requests, spec.seed
+        ),
         horizon: RangeV1 {
             start: spec.year_start,
             end,
         },
-        policy: PolicyV1::default(),
+        policy,
         countries: None,
-        travel_costs: Vec::new(),
+        travel_costs,
         trainers,
         requests,
         pinned: Vec::new(),
@@ -132,7 +118,9 @@ fn trainer(rng: &mut ChaCha8Rng, spec: &Spec, i: usize) -> TrainerV1 {
         country: code.to_owned(),
         languages,
         expertise,
-        max_days: rng.gen_bool(0.3).then(|| rng.gen_range(25..=50)),
+        max_days: rng
+            .gen_bool(spec.own_budget_share.clamp(0.0, 1.0))
+            .then(|| rng.gen_range(spec.own_budget.0..=spec.own_budget.1.max(spec.own_budget.0))),
         unavailable,
         travels: rng.gen_bool(0.92),
     }
@@ -195,15 +183,31 @@ fn request(rng: &mut ChaCha8Rng, spec: &Spec, i: usize) -> RequestV1 {
             u32::from(rng.gen_bool(0.3)),
         ),
     };
+    let (trainers, leads) = match spec.team {
+        None => (trainers, leads),
+        Some((low, high)) => {
+            let min = rng.gen_range(low..=high.max(low));
+            let max = rng.gen_range(min..=high.max(min));
+            let count = match min == max {
+                true => TrainerCountV1::Exact(min),
+                false => TrainerCountV1::Range { min, max: Some(max) },
+            };
+            (count, leads)
+        }
+    };
+    let leads = match spec.lead_share {
+        None => leads,
+        Some(share) => u32::from(rng.gen_bool(share.clamp(0.0, 1.0))),
+    };
     let offset = rng.gen_range(7..320);
     let earliest = spec.year_start + Days::new(offset);
     let weeks = rng
-        .gen_range(2..=12)
+        .gen_range(spec.window_weeks.0..=spec.window_weeks.1.max(spec.window_weeks.0))
         .min((364 - offset - u64::from(duration)) / 7);
     let latest_end = earliest + Days::new(weeks * 7 + u64::from(duration));
     let to_monday = (7 - u64::from(earliest.weekday().num_days_from_monday())) % 7;
     let first_monday = earliest + Days::new(to_monday);
-    let fixed = (rng.gen_bool(0.15) || spec.fixed_dates)
+    let fixed = (rng.gen_bool(spec.fixed_share.clamp(0.0, 1.0)) || spec.fixed_dates)
         .then(|| first_monday + Days::new(7 * rng.gen_range(0..weeks)));
     let organiser = match kind {
         KindV1::National => format!("{host_name} Customs"),
@@ -253,4 +257,28 @@ fn kind_title(kind: KindV1) -> &'static str {
 /// Readable name of an area code ("customs" for a code that is not one of the programme's).
 pub fn area_title(area: &str) -> &'static str {
     crate::model::vocabulary::area(area).map_or("customs", |a| a.in_sentence)
+}
+
+/// A fare for every pair of participating Members: the policy value for the trip (within or
+/// across regions) times a factor drawn in [1 − spread, 1 + spread], from its own random stream.
+fn fares(seed: u64, spread: f64, policy: &PolicyV1) -> Vec<TravelCostV1> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x6661_7265_7321);
+    let spread = spread.clamp(0.0, 0.95);
+    let mut out = Vec::new();
+    for (i, a) in MEMBERS.iter().enumerate() {
+        for b in &MEMBERS[i + 1..] {
+            let base = if a.2 == b.2 {
+                policy.regional_fare
+            } else {
+                policy.interregional_fare
+            };
+            let factor = rng.gen_range(1.0 - spread..=1.0 + spread);
+            out.push(TravelCostV1 {
+                from: a.0.to_owned(),
+                to: b.0.to_owned(),
+                cost: (base as f64 * factor / 10.0).round() as u64 * 10,
+            });
+        }
+    }
+    out
 }

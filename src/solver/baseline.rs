@@ -18,7 +18,8 @@ use std::time::Instant;
 
 use super::budget::{Budget, BUILD_RESERVE};
 use super::columns::{Columns, Linear};
-use super::pipeline::{Pipeline, Row, Solved, Stop, TierResult};
+use super::formulation::{Row, Rule};
+use super::pipeline::{Pipeline, Solved, Stop, TierResult};
 use super::progress::Progress;
 use super::space::Space;
 use super::tiers::{Tier, TierKind};
@@ -170,11 +171,7 @@ pub fn solve_near(
     let mut rows = Vec::new();
     if let Some(k) = baseline.max_changes {
         let cap = f64::from(k) - t.constant;
-        rows.push(Row {
-            f: t.disruption.clone(),
-            low: f64::NEG_INFINITY,
-            high: cap,
-        });
+        rows.push(Row::at_most(Rule::Tier, t.disruption.clone(), cap));
     }
     let warm = match kind {
         formulation::Kind::Cliques => greedy::greedy(problem, &space, options.warm_start.as_deref())
@@ -233,11 +230,7 @@ fn run_keeping(
         return pipeline.run(list, rows, warm, budget);
     }
     let mut with_row = rows.clone();
-    with_row.push(Row {
-        f: t.keep.clone(),
-        low: t.keepable as f64,
-        high: f64::INFINITY,
-    });
+    with_row.push(Row::at_least(Rule::Tier, t.keep.clone(), t.keepable as f64));
     let rest: Vec<Tier> = list
         .iter()
         .filter(|t| t.kind != TierKind::Keep)

@@ -1,11 +1,14 @@
 //! The time-indexed MILP: one binary per start option (y) and per seat (x), with the hard
-//! constraints numbered as in the README's formulation.
+//! constraints numbered as in the README's formulation. Rows are kept as sparse linear rows
+//! labelled by the rule they state, so a HiGHS model, the decomposition's master and a model
+//! file all read the same rows.
 
 use std::collections::BTreeMap;
 
 use good_lp::{constraint, variable, Constraint, Expression, ProblemVariables, Variable};
 
 use super::columns::{Columns, Linear};
+pub use super::rows::{Row, Rule};
 use super::space::Space;
 use crate::model::Problem;
 
@@ -20,7 +23,7 @@ pub struct Formulation {
     /// The column layout: variables are created in column order.
     pub columns: Columns,
     /// Every constraint row.
-    pub rows: Vec<Constraint>,
+    pub rows: Vec<Row>,
 }
 
 impl Formulation {
@@ -50,6 +53,18 @@ impl Formulation {
         e
     }
 
+    /// `row` as a good_lp constraint.
+    pub fn constraint(&self, row: &Row) -> Constraint {
+        let e = self.expression(&row.terms);
+        if row.low == row.high {
+            constraint!(e == row.low)
+        } else if row.high.is_finite() {
+            constraint!(e <= row.high)
+        } else {
+            constraint!(e >= row.low)
+        }
+    }
+
     /// The variable of column `j`.
     fn variable(&self, j: usize) -> Variable {
         match j.checked_sub(self.y.len()) {
@@ -58,14 +73,24 @@ impl Formulation {
         }
     }
 
-    /// x ≤ y for every seat: no seat without its option. Implied for integers by the team rows
-    /// (N), but in the LP a half-held option could otherwise be staffed by whole seats, so the
-    /// cost tier's LP bound undercuts every real team (default problem: 208 630 without these
-    /// rows, 211 240 = the optimum with them). Left out of the MILP itself, where they cost more
-    /// than they save; used for the LP relaxations that guide the solve.
-    pub fn seats_within_options(&self, space: &Space) -> Vec<Constraint> {
-        let x_y = space.seats.iter().zip(&self.x);
-        x_y.map(|(seat, &x)| constraint!(x <= self.y[seat.option]))
+    /// (X) x ≤ y for every seat: no seat without its option. Implied for integers by the team
+    /// rows (N), but in the LP a half-held option could otherwise be staffed by whole seats, so
+    /// the cost tier's LP bound undercuts every real team (default problem: 208 630 without
+    /// these rows, 211 240 = the optimum with them). Left out of the MILP itself, where they
+    /// cost more than they save; used for the LP relaxations that guide the solve.
+    pub fn seats_within_options(&self, space: &Space) -> Vec<Row> {
+        let c = self.columns;
+        space
+            .seats
+            .iter()
+            .enumerate()
+            .map(|(k, seat)| {
+                Row::at_most(
+                    Rule::SeatWithinOption(k),
+                    vec![(c.x(k), 1.0), (c.y(seat.option), -1.0)],
+                    0.0,
+                )
+            })
             .collect()
     }
 }
@@ -111,16 +136,18 @@ pub fn build(problem: &Problem, space: &Space, kind: Kind) -> Formulation {
         columns: Columns::of(space),
         rows: Vec::new(),
     };
-    one_start_per_request(space, &mut f);
-    team_rows(problem, space, &mut f);
+    let c = f.columns;
+    let rows = &mut f.rows;
+    one_start_per_request(space, c, rows);
+    team_rows(problem, space, c, rows);
     match kind {
-        Kind::Cliques => gap_cliques(problem, space, &mut f),
-        Kind::Plain => gap_day_rows(problem, space, &mut f),
+        Kind::Cliques => gap_cliques(problem, space, c, rows),
+        Kind::Plain => gap_day_rows(problem, space, c, rows),
     }
-    budgets(problem, space, &mut f);
-    pins(problem, space, &mut f);
+    budgets(problem, space, c, rows);
+    pins(problem, space, c, rows);
     if kind == Kind::Cliques {
-        once_per_request(problem, space, &mut f);
+        once_per_request(problem, space, c, rows);
     }
     f
 }
@@ -128,50 +155,61 @@ pub fn build(problem: &Problem, space: &Space, kind: Kind) -> Formulation {
 /// Σ_s x[t,r,s] ≤ Σ_s y[r,s]: a trainer serves a request at most as often as it is held.
 /// Implied for integers; in the LP it stops a cheap trainer from filling both halves of a
 /// request split across two starts.
-fn once_per_request(problem: &Problem, space: &Space, f: &mut Formulation) {
+fn once_per_request(problem: &Problem, space: &Space, c: Columns, rows: &mut Vec<Row>) {
     for (ri, range) in space.request_ranges.iter().enumerate() {
         if range.len() < 2 || problem.requests[ri].trainers_max < 2 {
             continue;
         }
-        let held: Expression = range.clone().map(|o| f.y[o]).sum();
-        let mut by_trainer: BTreeMap<usize, Expression> = BTreeMap::new();
+        let mut by_trainer: BTreeMap<usize, Linear> = BTreeMap::new();
         for k in range.clone().flat_map(|o| space.seat_ranges[o].clone()) {
             by_trainer
                 .entry(space.seats[k].trainer)
                 .or_default()
-                .add_mul(1.0, f.x[k]);
+                .push((c.x(k), 1.0));
         }
-        for (_, e) in by_trainer {
-            f.rows.push(constraint!(e <= held.clone()));
+        for (t, mut terms) in by_trainer {
+            terms.extend(range.clone().map(|o| (c.y(o), -1.0)));
+            rows.push(Row::at_most(Rule::OncePerRequest(t, ri), terms, 0.0));
         }
     }
 }
 
 /// Σ_s y[r,s] ≤ 1 for every request r.
-fn one_start_per_request(space: &Space, f: &mut Formulation) {
-    for range in space.request_ranges.iter().filter(|r| r.len() > 1) {
-        let e: Expression = range.clone().map(|o| f.y[o]).sum();
-        f.rows.push(constraint!(e <= 1));
+fn one_start_per_request(space: &Space, c: Columns, rows: &mut Vec<Row>) {
+    for (r, range) in space
+        .request_ranges
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.len() > 1)
+    {
+        let terms = range.clone().map(|o| (c.y(o), 1.0)).collect();
+        rows.push(Row::at_most(Rule::OneStart(r), terms, 1.0));
     }
 }
 
 /// Team size (min·y ≤ Σx ≤ max·y), C6 leads and C7 same-country limits, per start option.
-fn team_rows(problem: &Problem, space: &Space, f: &mut Formulation) {
+fn team_rows(problem: &Problem, space: &Space, c: Columns, rows: &mut Vec<Row>) {
     for (o, opt) in space.starts.iter().enumerate() {
         let r = &problem.requests[opt.request];
         let seats = space.seat_ranges[o].clone();
-        let all: Expression = seats.clone().map(|k| f.x[k]).sum();
-        let y = f.y[o];
-        f.rows
-            .push(constraint!(all.clone() <= f64::from(r.trainers_max) * y));
-        f.rows.push(constraint!(all >= f64::from(r.trainers_min) * y));
+        let with_y = |ks: &mut dyn Iterator<Item = usize>, factor: u32| -> Linear {
+            let mut terms: Linear = ks.map(|k| (c.x(k), 1.0)).collect();
+            terms.push((c.y(o), -f64::from(factor)));
+            terms
+        };
+        rows.push(Row::at_most(
+            Rule::TeamMax(o),
+            with_y(&mut seats.clone(), r.trainers_max),
+            0.0,
+        ));
+        rows.push(Row::at_least(
+            Rule::TeamMin(o),
+            with_y(&mut seats.clone(), r.trainers_min),
+            0.0,
+        ));
         if r.leads > 0 {
-            let leads: Expression = seats
-                .clone()
-                .filter(|&k| space.seats[k].lead)
-                .map(|k| f.x[k])
-                .sum();
-            f.rows.push(constraint!(leads >= f64::from(r.leads) * y)); // C6
+            let mut leads = seats.clone().filter(|&k| space.seats[k].lead);
+            rows.push(Row::at_least(Rule::Leads(o), with_y(&mut leads, r.leads), 0.0));
         }
         let Some(cap) = r.max_same_country else {
             continue;
@@ -184,8 +222,11 @@ fn team_rows(problem: &Problem, space: &Space, f: &mut Formulation) {
                 .push(k);
         }
         for ks in by_country.values().filter(|ks| ks.len() > cap as usize) {
-            let e: Expression = ks.iter().map(|&k| f.x[k]).sum();
-            f.rows.push(constraint!(e <= f64::from(cap) * y)); // C7
+            rows.push(Row::at_most(
+                Rule::SameCountry(o),
+                with_y(&mut ks.iter().copied(), cap),
+                0.0,
+            ));
         }
     }
 }
@@ -204,26 +245,26 @@ fn seats_by_trainer(problem: &Problem, space: &Space) -> Vec<Vec<(i64, i64, usiz
 
 /// C8: a trainer's blocked intervals [start, end + gap] may not overlap. One row per maximal
 /// clique of each trainer's interval graph.
-fn gap_cliques(problem: &Problem, space: &Space, f: &mut Formulation) {
-    for seats in seats_by_trainer(problem, space) {
+fn gap_cliques(problem: &Problem, space: &Space, c: Columns, rows: &mut Vec<Row>) {
+    for (t, seats) in seats_by_trainer(problem, space).into_iter().enumerate() {
         for clique in maximal_cliques(&seats) {
-            let e: Expression = clique.iter().map(|&k| f.x[k]).sum();
-            f.rows.push(constraint!(e <= 1));
+            let terms = clique.iter().map(|&k| (c.x(k), 1.0)).collect();
+            rows.push(Row::at_most(Rule::Gap(t), terms, 1.0));
         }
     }
 }
 
 /// C8 as a first model states it: for each trainer and day, at most one seat whose blocked
 /// interval covers the day (rows with a single seat are left out).
-fn gap_day_rows(problem: &Problem, space: &Space, f: &mut Formulation) {
-    for seats in seats_by_trainer(problem, space) {
+fn gap_day_rows(problem: &Problem, space: &Space, c: Columns, rows: &mut Vec<Row>) {
+    for (t, seats) in seats_by_trainer(problem, space).into_iter().enumerate() {
         let mut by_day: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
         for &(first, last, k) in &seats {
             (first..=last).for_each(|d| by_day.entry(d).or_default().push(k));
         }
         for ks in by_day.values().filter(|ks| ks.len() > 1) {
-            let e: Expression = ks.iter().map(|&k| f.x[k]).sum();
-            f.rows.push(constraint!(e <= 1));
+            let terms = ks.iter().map(|&k| (c.x(k), 1.0)).collect();
+            rows.push(Row::at_most(Rule::Gap(t), terms, 1.0));
         }
     }
 }
@@ -258,7 +299,7 @@ pub fn maximal_cliques(intervals: &[(i64, i64, usize)]) -> Vec<Vec<usize>> {
 }
 
 /// C9: Σ duration · x ≤ budget, for trainers whose seats could exceed it.
-fn budgets(problem: &Problem, space: &Space, f: &mut Formulation) {
+fn budgets(problem: &Problem, space: &Space, c: Columns, rows: &mut Vec<Row>) {
     let mut by_trainer: Vec<Vec<usize>> = vec![Vec::new(); problem.trainers.len()];
     for (k, seat) in space.seats.iter().enumerate() {
         by_trainer[seat.trainer].push(k);
@@ -270,29 +311,26 @@ fn budgets(problem: &Problem, space: &Space, f: &mut Formulation) {
         if ks.iter().map(|&k| days(k)).sum::<f64>() <= budget {
             continue;
         }
-        let mut e = Expression::default();
-        for &k in ks {
-            e.add_mul(days(k), f.x[k]);
-        }
-        f.rows.push(constraint!(e <= budget));
+        let terms = ks.iter().map(|&k| (c.x(k), days(k))).collect();
+        rows.push(Row::at_most(Rule::Budget(t), terms, budget));
     }
 }
 
 /// C10: each pin's trainer sits on its request (at its start, when given).
-fn pins(problem: &Problem, space: &Space, f: &mut Formulation) {
-    for pin in &problem.pins {
+fn pins(problem: &Problem, space: &Space, c: Columns, rows: &mut Vec<Row>) {
+    for (i, pin) in problem.pins.iter().enumerate() {
         let Some(ri) = problem.requests.iter().position(|r| r.id == pin.request) else {
             continue;
         };
-        let mut on = Expression::default();
+        let mut on = Linear::new();
         for o in space.request_ranges[ri].clone() {
             let at_start = pin.start.is_none_or(|s| s == space.starts[o].start);
             for k in space.seat_ranges[o].clone() {
                 if at_start && problem.trainers[space.seats[k].trainer].id == pin.trainer {
-                    on.add_mul(1.0, f.x[k]);
+                    on.push((c.x(k), 1.0));
                 }
             }
         }
-        f.rows.push(constraint!(on == 1));
+        rows.push(Row::equal(Rule::Pin(i), on, 1.0));
     }
 }

@@ -41,6 +41,8 @@ pub mod progress;
 #[forbid(unsafe_code)]
 pub mod restrict;
 #[forbid(unsafe_code)]
+pub mod rows;
+#[forbid(unsafe_code)]
 pub mod space;
 #[forbid(unsafe_code)]
 pub mod tiers;

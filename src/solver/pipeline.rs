@@ -7,58 +7,20 @@
 //! the better of the schedule the tier before it left and the caller's warm start, when that
 //! start still meets every row the pipeline added.
 
-use good_lp::{constraint, Constraint};
-
 use super::budget::Budget;
-use super::columns::{Columns, Linear};
-use super::formulation::Formulation;
+use super::columns::Columns;
+use super::formulation::{Formulation, Row, Rule};
 use super::highs::{Outcome, Settings, TierModel};
 use super::method::{Method, TierRun};
 use super::progress::Progress;
 use super::space::Space;
 use super::tiers::{self, Sense, Tier, TierKind};
 
-/// A row the pipeline adds and can check at a point: `low ≤ f · x ≤ high`.
-#[derive(Clone, Debug)]
-pub struct Row {
-    /// The linear function.
-    pub f: Linear,
-    /// Lower limit (−∞ for none).
-    pub low: f64,
-    /// Upper limit (+∞ for none).
-    pub high: f64,
-}
-
-impl Row {
-    /// Whether the row holds at `point` (to a hair, for whole-valued functions).
-    pub fn holds(&self, point: &[f64]) -> bool {
-        let v = Columns::value(&self.f, point);
-        v >= self.low - 1e-6 && v <= self.high + 1e-6
-    }
-
-    /// The row as a good_lp constraint over `f`'s variables.
-    fn constraint(&self, formulation: &Formulation) -> Constraint {
-        let e = formulation.expression(&self.f);
-        if self.low == self.high {
-            constraint!(e == self.low)
-        } else if self.high.is_finite() {
-            constraint!(e <= self.high)
-        } else {
-            constraint!(e >= self.low)
-        }
-    }
-
-    /// The row that keeps a tier at `value` (or better).
-    fn keeping(tier: &Tier, value: f64) -> Self {
-        let (low, high) = match tier.sense() {
-            Sense::Max => (value, f64::INFINITY),
-            Sense::Min => (f64::NEG_INFINITY, value),
-        };
-        Self {
-            f: tier.objective.clone(),
-            low,
-            high,
-        }
+/// The row that keeps `tier` at `value` (or better).
+fn keeping(tier: &Tier, value: f64) -> Row {
+    match tier.sense() {
+        Sense::Max => Row::at_least(Rule::Tier, tier.objective.clone(), value),
+        Sense::Min => Row::at_most(Rule::Tier, tier.objective.clone(), value),
     }
 }
 
@@ -152,11 +114,9 @@ impl Pipeline<'_> {
             let weight_left: f64 = list[k..].iter().map(|t| t.kind.weight()).sum();
             let share = budget.share(tier.kind.weight() / weight_left);
             let start = self.start(tier, point.take(), warm.as_deref(), &rows);
-            let mut all: Vec<Constraint> = self.formulation.rows.clone();
-            all.extend(rows.iter().map(|r| r.constraint(self.formulation)));
             let mut model = TierModel::build(
                 self.formulation,
-                all,
+                rows.clone(),
                 lp_rows.clone(),
                 tier.objective.clone(),
                 tier.kind,
@@ -184,7 +144,7 @@ impl Pipeline<'_> {
                     result.bound
                 )
             });
-            rows.push(Row::keeping(tier, result.value));
+            rows.push(keeping(tier, result.value));
             results.push(result);
             point = Some(values);
         }

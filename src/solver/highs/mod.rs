@@ -12,14 +12,13 @@ pub(crate) mod ffi;
 #[forbid(unsafe_code)]
 mod options;
 
-use good_lp::Constraint;
 use highs::HighsModelStatus;
 
 use super::budget::Budget;
 use super::columns::{Columns, Linear};
-use super::formulation::Formulation;
+use super::formulation::{Formulation, Row};
 use super::progress::Progress;
-use super::tiers::TierKind;
+use super::tiers::{Sense, TierKind};
 pub use options::Settings;
 
 /// HiGHS's version string, with the crates that bind it.
@@ -73,6 +72,9 @@ pub struct Run<'a> {
     pub presolve: bool,
     /// Relative gap at which the run may stop.
     pub gap: f64,
+    /// Only schedules strictly better than this objective matter (an incumbent's): HiGHS
+    /// prunes the rest (its `objective_bound`), and finding none proves the cutoff.
+    pub cutoff: Option<f64>,
     /// Time and interrupt.
     pub budget: &'a Budget,
 }
@@ -81,8 +83,8 @@ pub struct Run<'a> {
 pub struct TierModel {
     mip: Option<highs::Model>,
     lp: Option<highs::Model>,
-    lp_rows: Vec<Constraint>,
-    rows: Vec<Constraint>,
+    lp_rows: Vec<Row>,
+    rows: Vec<Row>,
     objective: Linear,
     kind: TierKind,
     settings: Settings,
@@ -92,17 +94,18 @@ pub struct TierModel {
 
 impl TierModel {
     /// The tier `kind` maximising or minimising `objective` over `f`'s variables subject to
-    /// `rows`; `lp_rows` are added to its LP relaxation only (built on first use).
+    /// `f`'s rows and `rows`; `lp_rows` are added to its LP relaxation only (built on first
+    /// use).
     pub fn build(
         f: &Formulation,
-        rows: Vec<Constraint>,
-        lp_rows: Vec<Constraint>,
+        rows: Vec<Row>,
+        lp_rows: Vec<Row>,
         objective: Linear,
         kind: TierKind,
         settings: &Settings,
         progress: Progress,
     ) -> Result<Self, String> {
-        let mip = options::build(f, &rows, &[], &objective, kind.sense())?;
+        let mip = options::build(f, &[&f.rows, &rows], &objective, kind.sense())?;
         Ok(Self {
             mip: Some(mip),
             lp: None,
@@ -141,7 +144,12 @@ impl TierModel {
     ) -> Result<Option<Relaxation>, String> {
         let mut lp = match self.lp.take() {
             Some(lp) => lp,
-            None => options::build(f, &self.rows, &self.lp_rows, &self.objective, self.kind.sense())?,
+            None => options::build(
+                f,
+                &[&f.rows, &self.rows, &self.lp_rows],
+                &self.objective,
+                self.kind.sense(),
+            )?,
         };
         ffi::clear_solver(&mut lp)?;
         self.settings.apply(&mut lp, budget, presolve, 0.0, true)?;
@@ -199,7 +207,7 @@ impl TierModel {
                 .map_err(|e| format!("warm start rejected: {e:?}"))?;
         }
         let solved = self.watched(mip, run.budget)?;
-        let attempt = self.read(&solved);
+        let attempt = self.read(&solved, run.cutoff);
         let mut mip: highs::Model = solved.into();
         let free: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, _)| (j, 0.0, 1.0)).collect();
         ffi::set_column_bounds(&mut mip, &free)?;
@@ -216,15 +224,31 @@ impl TierModel {
         ffi::solve(model, &watch)
     }
 
-    /// The outcome of a solved MILP, checked against its own solution.
-    fn read(&self, solved: &highs::SolvedModel) -> Attempt {
+    /// The outcome of a solved MILP, checked against its own solution. Under a cutoff, a bound
+    /// holds only for schedules better than it, so the bound claimed is the weaker of the two,
+    /// and "infeasible" means that no schedule beats the cutoff.
+    fn read(&self, solved: &highs::SolvedModel, cutoff: Option<f64>) -> Attempt {
+        let sense = self.kind.sense();
         let status = solved.status();
+        let at_cutoff = cutoff.map(|c| match sense {
+            Sense::Min => c - CUTOFF_SLACK,
+            Sense::Max => c + CUTOFF_SLACK,
+        });
         let bound = solved
             .double_info_value(c"mip_dual_bound")
             .ok()
-            .filter(|b| b.is_finite());
-        if status == HighsModelStatus::Infeasible {
-            return Attempt::Consistent(Outcome::Infeasible);
+            .filter(|b| b.is_finite())
+            .map(|b| at_cutoff.map_or(b, |c| sense.weaker(b, c)));
+        let pruned = matches!(
+            status,
+            HighsModelStatus::Infeasible | HighsModelStatus::ObjectiveBound
+        );
+        match (pruned, at_cutoff) {
+            (true, Some(c)) => return Attempt::Consistent(Outcome::NoSolution { bound: Some(c) }),
+            (true, None) if status == HighsModelStatus::Infeasible => {
+                return Attempt::Consistent(Outcome::Infeasible)
+            }
+            _ => {}
         }
         if solved.primal_solution_status() != highs::HighsSolutionStatus::Feasible {
             return Attempt::Consistent(Outcome::NoSolution { bound });
@@ -251,6 +275,9 @@ impl TierModel {
         }
     }
 }
+
+/// How far inside a cutoff a schedule must lie to count (objectives take whole values).
+const CUTOFF_SLACK: f64 = 0.5;
 
 /// A run's outcome, and whether HiGHS's own objective agreed with its solution.
 pub(crate) enum Attempt {

@@ -1,11 +1,11 @@
 //! Building a tier's HiGHS model from the formulation, and the options every run sets.
 
 use good_lp::solvers::highs::highs;
-use good_lp::{Constraint, SolverModel};
+use good_lp::SolverModel;
 
 use crate::solver::budget::Budget;
 use crate::solver::columns::Linear;
-use crate::solver::formulation::Formulation;
+use crate::solver::formulation::{Formulation, Row};
 use crate::solver::tiers::Sense;
 
 /// HiGHS settings shared by every run of a solve.
@@ -57,7 +57,8 @@ impl Settings {
     }
 }
 
-fn number(model: &mut highs::Model, key: &str, value: f64) -> Result<(), String> {
+/// Sets a numeric option.
+pub fn number(model: &mut highs::Model, key: &str, value: f64) -> Result<(), String> {
     model
         .try_set_option(key, value)
         .map_err(|_| format!("HiGHS rejected option {key}={value}"))
@@ -76,12 +77,11 @@ pub fn set(model: &mut highs::Model, key: &str, value: &str) -> Result<(), Strin
     done.map_err(|_| format!("HiGHS rejected option {key}={value}"))
 }
 
-/// The HiGHS model of `f`'s variables with `rows` and then `extra` rows, optimising
+/// The HiGHS model of `f`'s variables with the rows of each of `rows` in turn, optimising
 /// `objective` in `sense`.
 pub fn build(
     f: &Formulation,
-    rows: &[Constraint],
-    extra: &[Constraint],
+    rows: &[&[Row]],
     objective: &Linear,
     sense: Sense,
 ) -> Result<highs::Model, String> {
@@ -91,8 +91,8 @@ pub fn build(
         Sense::Min => vars.minimise(objective),
     };
     let mut problem = unsolved.using(highs);
-    for row in rows.iter().chain(extra) {
-        problem.add_constraint(row.clone());
+    for row in rows.iter().flat_map(|r| r.iter()) {
+        problem.add_constraint(f.constraint(row));
     }
     problem.try_into_inner().map_err(|e| e.to_string())
 }

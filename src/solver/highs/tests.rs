@@ -1,7 +1,5 @@
 //! The adapter against HiGHS itself.
 
-use good_lp::constraint;
-
 use super::*;
 use crate::solver::budget::{Budget, Interrupt};
 use crate::solver::{formulation, greedy, space::Space};
@@ -50,6 +48,7 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
         start,
         presolve: true,
         gap: 0.0,
+        cutoff: None,
         budget: &budget,
     };
     let Outcome::Solved {
@@ -58,8 +57,11 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
     else {
         panic!("the coverage tier has a solution");
     };
-    let mut rows = f.rows.clone();
-    rows.push(constraint!(f.expression(&coverage) >= objective.round()));
+    let rows = vec![crate::solver::rows::Row::at_least(
+        crate::solver::rows::Rule::Tier,
+        coverage.clone(),
+        objective.round(),
+    )];
     let mut tier2 = TierModel::build(
         &f,
         rows,
@@ -104,7 +106,7 @@ fn a_reused_model_answers_as_a_new_one() {
     let build = || {
         TierModel::build(
             &f,
-            f.rows.clone(),
+            Vec::new(),
             Vec::new(),
             coverage.clone(),
             TierKind::Coverage,
@@ -118,6 +120,7 @@ fn a_reused_model_answers_as_a_new_one() {
         start: None,
         presolve: true,
         gap: 0.0,
+        cutoff: None,
         budget: &budget,
     };
     let value = |o: Outcome| match o {

@@ -17,11 +17,9 @@
 //! offset of the fixed columns (caught by the adapter, but its retry costs seconds). The
 //! incumbent is kept here instead.
 
-use good_lp::Constraint;
-
 use super::{Method, TierRun};
 use crate::solver::budget::Budget;
-use crate::solver::formulation::Formulation;
+use crate::solver::formulation::{Formulation, Row};
 use crate::solver::highs::{Outcome, Relaxation, Run};
 use crate::solver::space::Space;
 use crate::solver::tiers::{self, Sense};
@@ -47,7 +45,7 @@ const GUESS_CAP_MIN: f64 = 2.0;
 pub struct LpGuided;
 
 impl Method for LpGuided {
-    fn lp_rows(&self, f: &Formulation, space: &Space) -> Vec<Constraint> {
+    fn lp_rows(&self, f: &Formulation, space: &Space) -> Vec<Row> {
         f.seats_within_options(space)
     }
 
@@ -92,6 +90,11 @@ impl State {
         {
             self.incumbent = Some((values, objective));
         }
+    }
+
+    /// The incumbent's objective, if any.
+    fn value(&self) -> Option<f64> {
+        self.incumbent.as_ref().map(|(_, u)| *u)
     }
 
     /// Whether the incumbent meets the bound.
@@ -171,6 +174,7 @@ fn without_lp(run: &mut TierRun<'_>) -> Result<Outcome, String> {
             start,
             presolve: run.model.kind().presolve(),
             gap: run.gap,
+            cutoff: None,
             budget: &run.budget,
         }),
     }
@@ -191,6 +195,7 @@ fn dives(run: &mut TierRun<'_>, lp: &Lp, state: &mut State) -> Result<(), String
             start: None,
             presolve: true,
             gap: run.gap,
+            cutoff: state.value(),
             budget: &run.budget.share(share),
         })?;
         if let Outcome::Solved {
@@ -291,6 +296,7 @@ fn round_once(
         start: None,
         presolve,
         gap: run.gap,
+        cutoff: state.value(),
         budget,
     })?;
     let value = lp.relaxation.value;

@@ -7,10 +7,8 @@
 mod lp_guided;
 mod plain;
 
-use good_lp::Constraint;
-
 use super::budget::Budget;
-use super::formulation::Formulation;
+use super::formulation::{Formulation, Row};
 use super::highs::{Outcome, TierModel};
 use super::progress::Progress;
 use super::space::Space;
@@ -36,7 +34,7 @@ pub struct TierRun<'a> {
 /// A way to solve one tier.
 pub trait Method: Sync {
     /// Rows added to the tier's LP relaxation only (none when the method solves no LP).
-    fn lp_rows(&self, f: &Formulation, space: &Space) -> Vec<Constraint>;
+    fn lp_rows(&self, f: &Formulation, space: &Space) -> Vec<Row>;
 
     /// Solves the tier: its best schedule with the bound it proved.
     fn solve(&self, run: TierRun<'_>) -> Result<Outcome, String>;

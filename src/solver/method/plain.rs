@@ -1,10 +1,8 @@
 //! The `plain` baseline's method: each tier as one MILP, HiGHS's defaults (presolve on), no
 //! start — what a first model would do, kept so speed-ups stay measurable.
 
-use good_lp::Constraint;
-
 use super::{Method, TierRun};
-use crate::solver::formulation::Formulation;
+use crate::solver::formulation::{Formulation, Row};
 use crate::solver::highs::{Outcome, Run};
 use crate::solver::space::Space;
 
@@ -12,7 +10,7 @@ use crate::solver::space::Space;
 pub struct Plain;
 
 impl Method for Plain {
-    fn lp_rows(&self, _: &Formulation, _: &Space) -> Vec<Constraint> {
+    fn lp_rows(&self, _: &Formulation, _: &Space) -> Vec<Row> {
         Vec::new()
     }
 
@@ -22,6 +20,7 @@ impl Method for Plain {
             start: None,
             presolve: true,
             gap: run.gap,
+            cutoff: None,
             budget: &run.budget,
         })
     }
