@@ -146,6 +146,11 @@ pub struct SolveArgs {
     /// cheapest few trainers per start; the schedule then carries bounds of the whole problem.
     #[arg(long, value_name = "N", default_value_t = 1_000_000)]
     pub max_seats: usize,
+    /// Bound tiers that the LP leaves unproven by the decomposition by trainer (column
+    /// generation over trainer years) before the reduced-cost rounds. Off by default: on the
+    /// families measured its bound costs more time than it saves (docs/formulation.md).
+    #[arg(long)]
+    pub decomposition: bool,
     /// Pass an option to HiGHS, e.g. `--highs presolve=off` (repeatable; for experiments).
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_key_value)]
     pub highs: Vec<(String, String)>,

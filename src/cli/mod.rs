@@ -190,6 +190,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         baseline: None,
         warm_start: None,
         interrupt: solver::budget::Interrupt::new(),
+        decomposition: a.decomposition,
     }
 }
 

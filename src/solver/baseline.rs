@@ -180,6 +180,7 @@ pub fn solve_near(
     };
     let list = tiers(problem, &space, &f, &t, options, baseline.order);
     let pipeline = Pipeline {
+        problem,
         space: &space,
         formulation: &f,
         method: options.method(),

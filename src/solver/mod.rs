@@ -22,6 +22,8 @@ pub mod conflict;
 #[forbid(unsafe_code)]
 pub mod decompose;
 #[forbid(unsafe_code)]
+pub mod decomposition;
+#[forbid(unsafe_code)]
 mod echo;
 #[forbid(unsafe_code)]
 mod extract;
@@ -90,6 +92,8 @@ pub struct Options {
     pub warm_start: Option<Arc<Schedule>>,
     /// Stops the search when set (Ctrl-C); the best schedule found so far is returned.
     pub interrupt: Interrupt,
+    /// Bound tiers the LP leaves unproven by the decomposition by trainer.
+    pub decomposition: bool,
 }
 
 impl Default for Options {
@@ -107,6 +111,7 @@ impl Default for Options {
             baseline: None,
             warm_start: None,
             interrupt: Interrupt::new(),
+            decomposition: false,
         }
     }
 }
@@ -125,7 +130,8 @@ impl Options {
     /// The method that solves each tier of this solve's formulation.
     fn method(&self) -> &'static dyn Method {
         match self.formulation {
-            formulation::Kind::Cliques => &method::LpGuided,
+            formulation::Kind::Cliques if self.decomposition => &method::LpGuided { decomposition: true },
+            formulation::Kind::Cliques => &method::LpGuided { decomposition: false },
             formulation::Kind::Plain => &method::Plain,
         }
     }
@@ -268,6 +274,7 @@ fn solve_model(
             formulation::Kind::Plain => None,
         };
         let pipeline = Pipeline {
+            problem,
             space,
             formulation: &f,
             method: options.method(),

@@ -15,6 +15,7 @@ use super::method::{Method, TierRun};
 use super::progress::Progress;
 use super::space::Space;
 use super::tiers::{self, Sense, Tier, TierKind};
+use crate::model::Problem;
 
 /// The row that keeps `tier` at `value` (or better).
 fn keeping(tier: &Tier, value: f64) -> Row {
@@ -78,6 +79,8 @@ impl Solved {
 
 /// What every tier of a run shares.
 pub struct Pipeline<'a> {
+    /// The problem.
+    pub problem: &'a Problem,
     /// The decision space.
     pub space: &'a Space,
     /// Its variables and rows.
@@ -125,8 +128,12 @@ impl Pipeline<'_> {
             )
             .map_err(Stop::Solver)?;
             let run = TierRun {
+                problem: self.problem,
+                space: self.space,
                 model: &mut model,
                 formulation: self.formulation,
+                rows: &rows,
+                objective: &tier.objective,
                 start: start.as_deref(),
                 gap: tier.gap,
                 budget: share,

@@ -12,8 +12,9 @@ use std::ffi::{c_char, c_int, c_void, CStr};
 
 use highs_sys::{
     kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsCallbackSimplexInterrupt,
-    HighsCallbackDataIn, HighsCallbackDataOut, Highs_changeColsBoundsBySet, Highs_clearSolver,
-    Highs_getNumCol, Highs_setCallback, Highs_startCallback, Highs_version, STATUS_OK,
+    HighsCallbackDataIn, HighsCallbackDataOut, Highs_addCol, Highs_addRow, Highs_changeColsBoundsBySet,
+    Highs_clearSolver, Highs_getNumCol, Highs_getNumRow, Highs_setCallback, Highs_startCallback,
+    Highs_version, STATUS_OK,
 };
 
 use crate::solver::budget::Interrupt;
@@ -106,6 +107,59 @@ pub fn set_column_bounds(model: &mut highs::Model, bounds: &[(usize, f64, f64)])
     // against the column count, and they outlive the call.
     let code = unsafe { Highs_changeColsBoundsBySet(highs, n, set.as_ptr(), lower.as_ptr(), upper.as_ptr()) };
     check(code, "Highs_changeColsBoundsBySet")
+}
+
+/// Indices and values of sparse entries, as HiGHS takes them; every index below `bound`.
+fn sparse(
+    entries: &[(usize, f64)],
+    bound: c_int,
+    what: &str,
+) -> Result<(Vec<c_int>, Vec<f64>, c_int), String> {
+    let index = entries
+        .iter()
+        .map(|&(i, _)| {
+            c_int::try_from(i)
+                .ok()
+                .filter(|&c| c < bound)
+                .ok_or_else(|| format!("no {what} {i}: the model has {bound}"))
+        })
+        .collect::<Result<Vec<c_int>, String>>()?;
+    let value = entries.iter().map(|e| e.1).collect();
+    let n = c_int::try_from(entries.len()).map_err(|_| "too many entries".to_owned())?;
+    Ok((index, value, n))
+}
+
+/// Adds a column with `cost`, bounds and its entries (row, coefficient) in existing rows.
+pub fn add_column(
+    model: &mut highs::Model,
+    cost: f64,
+    low: f64,
+    high: f64,
+    entries: &[(usize, f64)],
+) -> Result<(), String> {
+    let highs = model.as_mut_ptr();
+    // SAFETY: `highs` is the live instance owned by `model`.
+    let rows = unsafe { Highs_getNumRow(highs) };
+    let (index, value, n) = sparse(entries, rows, "row")?;
+    // SAFETY: as above; `index` and `value` hold `n` entries, each row index checked.
+    let code = unsafe { Highs_addCol(highs, cost, low, high, n, index.as_ptr(), value.as_ptr()) };
+    check(code, "Highs_addCol")
+}
+
+/// Adds a row `low ≤ Σ entries ≤ high` over existing columns (column, coefficient).
+pub fn add_row(
+    model: &mut highs::Model,
+    low: f64,
+    high: f64,
+    entries: &[(usize, f64)],
+) -> Result<(), String> {
+    let highs = model.as_mut_ptr();
+    // SAFETY: `highs` is the live instance owned by `model`.
+    let columns = unsafe { Highs_getNumCol(highs) };
+    let (index, value, n) = sparse(entries, columns, "column")?;
+    // SAFETY: as above; `index` and `value` hold `n` entries, each column index checked.
+    let code = unsafe { Highs_addRow(highs, low, high, n, index.as_ptr(), value.as_ptr()) };
+    check(code, "Highs_addRow")
 }
 
 /// Clears HiGHS's solution, basis and MIP start, so the next run starts as on a new model.

@@ -18,7 +18,7 @@ use super::budget::Budget;
 use super::columns::{Columns, Linear};
 use super::formulation::{Formulation, Row};
 use super::progress::Progress;
-use super::tiers::{Sense, TierKind};
+use super::tiers::TierKind;
 pub use options::Settings;
 
 /// HiGHS's version string, with the crates that bind it.
@@ -60,6 +60,8 @@ pub struct Relaxation {
     pub columns: Vec<f64>,
     /// Reduced cost of each column.
     pub reduced_costs: Vec<f64>,
+    /// Dual of each row: the formulation's, the tier's, then the LP-only rows.
+    pub row_duals: Vec<f64>,
 }
 
 /// One MILP run: columns fixed at values, a start, presolve, the relative gap and the time.
@@ -72,9 +74,8 @@ pub struct Run<'a> {
     pub presolve: bool,
     /// Relative gap at which the run may stop.
     pub gap: f64,
-    /// Only schedules strictly better than this objective matter (an incumbent's): HiGHS
-    /// prunes the rest (its `objective_bound`), and finding none proves the cutoff.
-    pub cutoff: Option<f64>,
+    /// Most branch-and-bound nodes (a limit that does not depend on the machine's speed).
+    pub max_nodes: Option<i32>,
     /// Time and interrupt.
     pub budget: &'a Budget,
 }
@@ -153,6 +154,7 @@ impl TierModel {
         };
         ffi::clear_solver(&mut lp)?;
         self.settings.apply(&mut lp, budget, presolve, 0.0, true)?;
+        self.settings.apply_extra(&mut lp)?;
         let solved = self.watched(lp, budget)?;
         let answer = (solved.status() == HighsModelStatus::Optimal).then(|| {
             let solution = solved.get_solution();
@@ -160,6 +162,7 @@ impl TierModel {
                 value: solved.objective_value(),
                 columns: solution.columns().to_vec(),
                 reduced_costs: solution.dual_columns().to_vec(),
+                row_duals: solution.dual_rows().to_vec(),
             }
         });
         self.lp = Some(solved.into());
@@ -197,6 +200,10 @@ impl TierModel {
         ffi::clear_solver(&mut mip)?;
         self.settings
             .apply(&mut mip, run.budget, run.presolve, run.gap, false)?;
+        let nodes = run.max_nodes.unwrap_or(i32::MAX);
+        mip.try_set_option("mip_max_nodes", nodes)
+            .map_err(|_| "HiGHS rejected mip_max_nodes".to_owned())?;
+        self.settings.apply_extra(&mut mip)?;
         if retry {
             options::set(&mut mip, "presolve", "off")?;
         }
@@ -207,7 +214,7 @@ impl TierModel {
                 .map_err(|e| format!("warm start rejected: {e:?}"))?;
         }
         let solved = self.watched(mip, run.budget)?;
-        let attempt = self.read(&solved, run.cutoff);
+        let attempt = self.read(&solved);
         let mut mip: highs::Model = solved.into();
         let free: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, _)| (j, 0.0, 1.0)).collect();
         ffi::set_column_bounds(&mut mip, &free)?;
@@ -224,31 +231,15 @@ impl TierModel {
         ffi::solve(model, &watch)
     }
 
-    /// The outcome of a solved MILP, checked against its own solution. Under a cutoff, a bound
-    /// holds only for schedules better than it, so the bound claimed is the weaker of the two,
-    /// and "infeasible" means that no schedule beats the cutoff.
-    fn read(&self, solved: &highs::SolvedModel, cutoff: Option<f64>) -> Attempt {
-        let sense = self.kind.sense();
+    /// The outcome of a solved MILP, checked against its own solution.
+    fn read(&self, solved: &highs::SolvedModel) -> Attempt {
         let status = solved.status();
-        let at_cutoff = cutoff.map(|c| match sense {
-            Sense::Min => c - CUTOFF_SLACK,
-            Sense::Max => c + CUTOFF_SLACK,
-        });
         let bound = solved
             .double_info_value(c"mip_dual_bound")
             .ok()
-            .filter(|b| b.is_finite())
-            .map(|b| at_cutoff.map_or(b, |c| sense.weaker(b, c)));
-        let pruned = matches!(
-            status,
-            HighsModelStatus::Infeasible | HighsModelStatus::ObjectiveBound
-        );
-        match (pruned, at_cutoff) {
-            (true, Some(c)) => return Attempt::Consistent(Outcome::NoSolution { bound: Some(c) }),
-            (true, None) if status == HighsModelStatus::Infeasible => {
-                return Attempt::Consistent(Outcome::Infeasible)
-            }
-            _ => {}
+            .filter(|b| b.is_finite());
+        if status == HighsModelStatus::Infeasible {
+            return Attempt::Consistent(Outcome::Infeasible);
         }
         if solved.primal_solution_status() != highs::HighsSolutionStatus::Feasible {
             return Attempt::Consistent(Outcome::NoSolution { bound });
@@ -275,9 +266,6 @@ impl TierModel {
         }
     }
 }
-
-/// How far inside a cutoff a schedule must lie to count (objectives take whole values).
-const CUTOFF_SLACK: f64 = 0.5;
 
 /// A run's outcome, and whether HiGHS's own objective agreed with its solution.
 pub(crate) enum Attempt {

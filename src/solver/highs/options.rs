@@ -22,8 +22,8 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Sets every option of a run: a model is reused between runs, so nothing may be left from
-    /// the one before.
+    /// Sets every option of a run but the extra ones: a model is reused between runs, so
+    /// nothing may be left from the one before.
     pub fn apply(
         &self,
         model: &mut highs::Model,
@@ -50,6 +50,11 @@ impl Settings {
         number(model, "mip_abs_gap", 0.999)?;
         set(model, "threads", &self.threads.to_string())?;
         set(model, "random_seed", &self.seed.to_string())?;
+        Ok(())
+    }
+
+    /// Applies the extra options (`--highs NAME=VALUE`): last, so they override the run's own.
+    pub fn apply_extra(&self, model: &mut highs::Model) -> Result<(), String> {
         for (k, v) in &self.extra {
             set(model, k, v)?;
         }

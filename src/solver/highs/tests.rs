@@ -48,7 +48,7 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
         start,
         presolve: true,
         gap: 0.0,
-        cutoff: None,
+        max_nodes: None,
         budget: &budget,
     };
     let Outcome::Solved {
@@ -120,7 +120,7 @@ fn a_reused_model_answers_as_a_new_one() {
         start: None,
         presolve: true,
         gap: 0.0,
-        cutoff: None,
+        max_nodes: None,
         budget: &budget,
     };
     let value = |o: Outcome| match o {

@@ -4,23 +4,37 @@
 //!   nearly whole point; dives near the point find schedules; reduced-cost rounds prove them.
 //! - [`Plain`] (the `plain` baseline): one MILP per tier with HiGHS's defaults and no start.
 
+mod lns;
 mod lp_guided;
+mod master_stage;
 mod plain;
+mod rounds;
+mod state;
 
 use super::budget::Budget;
+use super::columns::Linear;
 use super::formulation::{Formulation, Row};
 use super::highs::{Outcome, TierModel};
 use super::progress::Progress;
 use super::space::Space;
+use crate::model::Problem;
 pub use lp_guided::LpGuided;
 pub use plain::Plain;
 
 /// One tier to solve: its HiGHS model, a start, its gap and its share of the time.
 pub struct TierRun<'a> {
+    /// The problem.
+    pub problem: &'a Problem,
+    /// Its decision space.
+    pub space: &'a Space,
     /// The tier's model, built once.
     pub model: &'a mut TierModel,
     /// The formulation it was built from.
     pub formulation: &'a Formulation,
+    /// The rows the tier adds to the formulation's (earlier tiers kept, the caller's).
+    pub rows: &'a [Row],
+    /// The tier's objective.
+    pub objective: &'a Linear,
     /// A schedule that meets every row, to start from.
     pub start: Option<&'a [f64]>,
     /// Relative gap accepted as proven.

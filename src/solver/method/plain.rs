@@ -20,7 +20,7 @@ impl Method for Plain {
             start: None,
             presolve: true,
             gap: run.gap,
-            cutoff: None,
+            max_nodes: None,
             budget: &run.budget,
         })
     }

@@ -1,0 +1,187 @@
+//! Large-neighbourhood search around the incumbent: free one neighbourhood of requests at a
+//! time (a host region's, a quarter of the year's, one area's, one language's, the ones the LP
+//! point leaves fractional), keep every other column at the incumbent's value, and solve that
+//! small MIP; keep any schedule better than the incumbent. It finds good schedules when the
+//! LP point is not nearly whole, and it is the anytime engine when the whole MIP is out of
+//! reach.
+//!
+//! Each small MIP is limited by nodes, not seconds, so the search takes the same path on any
+//! machine; only the tier's time budget stops it early.
+
+use std::collections::BTreeMap;
+
+use super::state::State;
+use super::TierRun;
+use crate::solver::highs::{Outcome, Relaxation, Run};
+
+/// Branch-and-bound nodes each neighbourhood's MIP may take.
+const NODES: i32 = 200;
+
+/// Passes over the neighbourhoods, while one of them still improves the incumbent.
+const PASSES: usize = 3;
+
+/// The search stops after this many neighbourhoods in a row that improve nothing (it pays
+/// when the incumbent is poor; around a good one it is lost time).
+const STALL: usize = 8;
+
+/// Days per "quarter" of the year in the calendar neighbourhoods.
+const QUARTER_DAYS: i64 = 91;
+
+/// Most requests in one neighbourhood: larger groups are cut, by start date, into pieces of
+/// this size (a small MIP's root stays quick).
+const MOST_REQUESTS: usize = 24;
+
+/// Improves the incumbent in `state` by solving one neighbourhood after another, until a pass
+/// finds nothing better, the incumbent meets the bound, or the budget ends. The number of
+/// improvements.
+pub(super) fn improve(
+    run: &mut TierRun<'_>,
+    lp: Option<&Relaxation>,
+    state: &mut State,
+) -> Result<usize, String> {
+    let hoods = neighbourhoods(run, lp);
+    let (mut improved, mut idle) = (0, 0);
+    for hood in hoods.iter().cycle().take(PASSES * hoods.len()) {
+        if state.solved() || run.budget.stopped() || idle >= STALL {
+            break;
+        }
+        if solve_hood(run, state, hood)? {
+            improved += 1;
+            idle = 0;
+        } else {
+            idle += 1;
+        }
+    }
+    Ok(improved)
+}
+
+/// Polishes the incumbent: which options it holds stays (and with them the coverage), every
+/// seat is free. On a tier whose LP point is far from whole, the dives find nothing and the
+/// incumbent is the schedule of the tier before, chosen without regard to this tier's
+/// objective: re-staffing its options is a quick MIP that closes most of that distance.
+pub(super) fn polish(run: &mut TierRun<'_>, state: &mut State) -> Result<bool, String> {
+    let Some((point, _)) = state.incumbent.clone() else {
+        return Ok(false);
+    };
+    let fixed: Vec<(usize, f64)> = run
+        .formulation
+        .columns
+        .options()
+        .map(|j| (j, point[j].round()))
+        .collect();
+    improve_with(run, state, &fixed, &point, "keeping its options")
+}
+
+/// Solves the tier with `fixed` held from `point`'s MIP start; whether it improved the
+/// incumbent by a whole unit.
+fn improve_with(
+    run: &mut TierRun<'_>,
+    state: &mut State,
+    fixed: &[(usize, f64)],
+    point: &[f64],
+    what: &str,
+) -> Result<bool, String> {
+    let value = run.model.value(point);
+    let outcome = run.model.solve(&Run {
+        fixed,
+        start: Some(point),
+        presolve: true,
+        gap: 0.0,
+        max_nodes: Some(NODES),
+        budget: &run.budget,
+    })?;
+    let Outcome::Solved {
+        values, objective, ..
+    } = outcome
+    else {
+        return Ok(false);
+    };
+    // Objectives take whole values: a better schedule is better by a whole unit.
+    let better = match state.sense {
+        crate::solver::tiers::Sense::Max => objective > value + 0.5,
+        crate::solver::tiers::Sense::Min => objective < value - 0.5,
+    };
+    if better {
+        run.progress.say(|| {
+            format!(
+                "{}: {what} improves {value:.0} to {objective:.0}",
+                run.model.kind().name()
+            )
+        });
+        state.offer(values, objective);
+    }
+    Ok(better)
+}
+
+/// Solves one neighbourhood (request indices); whether it improved the incumbent.
+fn solve_hood(run: &mut TierRun<'_>, state: &mut State, hood: &[usize]) -> Result<bool, String> {
+    let Some((point, _)) = state.incumbent.clone() else {
+        return Ok(false);
+    };
+    let free = free_columns(run, hood);
+    let fixed: Vec<(usize, f64)> = (0..point.len())
+        .filter(|j| !free[*j])
+        .map(|j| (j, point[j].round()))
+        .collect();
+    let what = format!("neighbourhood of {} request(s)", hood.len());
+    improve_with(run, state, &fixed, &point, &what)
+}
+
+/// Which columns a neighbourhood frees: its requests' options and their seats.
+fn free_columns(run: &TierRun<'_>, hood: &[usize]) -> Vec<bool> {
+    let c = run.formulation.columns;
+    let mut free = vec![false; c.len()];
+    for &r in hood {
+        for o in run.space.request_ranges[r].clone() {
+            free[c.y(o)] = true;
+            run.space.seat_ranges[o].clone().for_each(|k| free[c.x(k)] = true);
+        }
+    }
+    free
+}
+
+/// The neighbourhoods, each a list of request indices: the requests with a fractional column
+/// in the LP point, then by host region and quarter of the year, by area and quarter, by
+/// language and quarter — each cut into pieces of at most [`MOST_REQUESTS`].
+fn neighbourhoods(run: &TierRun<'_>, lp: Option<&Relaxation>) -> Vec<Vec<usize>> {
+    let p = run.problem;
+    let open: Vec<usize> = (0..p.requests.len())
+        .filter(|&r| !run.space.request_ranges[r].is_empty())
+        .collect();
+    let mut groups: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    for &r in &open {
+        let req = &p.requests[r];
+        let region = p.region_of(&req.host).map_or(String::new(), |g| g.to_string());
+        let quarter = (req.earliest_start - p.horizon.from).num_days().max(0) / QUARTER_DAYS;
+        for key in [
+            (0, format!("{region} {quarter}")),
+            (1, format!("{} {quarter}", req.area)),
+            (2, format!("{} {quarter}", req.language)),
+        ] {
+            groups.entry(key).or_default().push(r);
+        }
+    }
+    let mut all: Vec<Vec<usize>> = lp.map(|lp| fractional_requests(run, lp)).into_iter().collect();
+    all.extend(groups.into_values());
+    let by_start = |r: &usize| (p.requests[*r].earliest_start, *r);
+    all.into_iter()
+        .filter(|g| !g.is_empty())
+        .flat_map(|mut g| {
+            g.sort_by_key(by_start);
+            g.chunks(MOST_REQUESTS).map(<[usize]>::to_vec).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Requests with an option or a seat strictly between 0 and 1 in the LP point.
+fn fractional_requests(run: &TierRun<'_>, lp: &Relaxation) -> Vec<usize> {
+    let c = run.formulation.columns;
+    let split = |j: usize| lp.columns.get(j).is_some_and(|v| *v > 1e-6 && *v < 1.0 - 1e-6);
+    (0..run.problem.requests.len())
+        .filter(|&r| {
+            run.space.request_ranges[r]
+                .clone()
+                .any(|o| split(c.y(o)) || run.space.seat_ranges[o].clone().any(|k| split(c.x(k))))
+        })
+        .collect()
+}
