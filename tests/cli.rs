@@ -607,3 +607,71 @@ fn an_existing_output_is_refused_before_solving() {
         "error: schedule.json exists; choose another name or pass --force to replace it\n"
     );
 }
+
+/// `bench` runs a suite's cases side by side (`--jobs`), keeps them in the suite's order,
+/// verifies every schedule and writes both tables; a capped limit that no case reaches on any
+/// machine (`--time-limit 600`) changes nothing.
+#[test]
+fn bench_runs_cases_side_by_side_in_order() {
+    let dir = workdir();
+    let out = mtplan_in(
+        dir.path(),
+        &[
+            "bench",
+            "--suite",
+            "quick",
+            "--jobs",
+            "2",
+            "--time-limit",
+            "600",
+            "-o",
+            "results",
+        ],
+    );
+    assert_code(&out, 0, "bench --suite quick");
+    let csv = std::fs::read_to_string(dir.path().join("results/bench.csv")).unwrap();
+    let rows: Vec<Vec<&str>> = csv.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("{name} in {header:?}"))
+    };
+    let cases: Vec<(&str, &str)> = rows.iter().map(|r| (r[0], r[col("formulation")])).collect();
+    assert_eq!(
+        cases,
+        [
+            ("gen-70x100-s1", "cliques"),
+            ("gen-70x100-s1", "plain"),
+            ("gen-70x100-s2", "cliques"),
+            ("gen-70x100-s2", "plain"),
+        ],
+        "{csv}"
+    );
+    assert!(
+        text(&out.stdout).contains("0 checker violation(s)"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Both formulations prove the same optimum.
+    for pair in rows.chunks(2) {
+        for name in ["status", "coverage", "cost"] {
+            let c = col(name);
+            assert_eq!(pair[0][c], pair[1][c], "{name}: {csv}");
+        }
+        assert_eq!(pair[0][col("status")], "optimal");
+    }
+    let again = mtplan_in(dir.path(), &["bench", "--suite", "quick", "-o", "results"]);
+    assert_code(&again, 2, "a second bench into the same folder without --force");
+    let bad = mtplan_in(
+        dir.path(),
+        &["bench", "--suite", "quick", "--time-limit", "0", "-o", "other"],
+    );
+    assert_code(&bad, 2, "a time limit of 0");
+    assert!(
+        text(&bad.stderr).contains("is not a number of seconds above 0"),
+        "{}",
+        text(&bad.stderr)
+    );
+}

@@ -67,6 +67,12 @@ fn generated(dir: &Path, t: usize, r: usize) -> Result<PathBuf, String> {
     write(dir, &format!("gen-{t}x{r}-s1"), &v)
 }
 
+fn family(dir: &Path, name: &str, t: usize, r: usize) -> Result<PathBuf, String> {
+    let spec = generate::Spec::family(name, t, r, 1).ok_or(format!("unknown family {name}"))?;
+    let v = serde_json::to_value(generate::generate(&spec)).map_err(|e| e.to_string())?;
+    write(dir, &format!("{name}-{t}x{r}-s1"), &v)
+}
+
 fn write(dir: &Path, name: &str, v: &Value) -> Result<PathBuf, String> {
     let path = dir.join(format!("{name}.json"));
     if !path.exists() {
@@ -143,6 +149,7 @@ fn measure(exe: &Path, file: &Path, name: &str, stop: Stop) -> Result<Row, Strin
 pub fn run_suite(dir: &Path, exe: &Path) -> Result<(String, String, usize), String> {
     let tight = tight_default(dir)?;
     let big = generated(dir, 630, 900)?;
+    let (budgets, fares) = (family(dir, "tight", 210, 300)?, family(dir, "fares", 210, 300)?);
     let cases = [
         (&tight, Stop::Limit(1.0)),
         (&tight, Stop::Limit(5.0)),
@@ -151,6 +158,11 @@ pub fn run_suite(dir: &Path, exe: &Path) -> Result<(String, String, usize), Stri
         (&tight, Stop::CtrlC(0.5)),
         (&tight, Stop::CtrlC(3.0)),
         (&big, Stop::CtrlC(3.0)),
+        (&budgets, Stop::Limit(5.0)),
+        (&budgets, Stop::Limit(10.0)),
+        (&fares, Stop::Limit(10.0)),
+        (&budgets, Stop::CtrlC(6.0)),
+        (&fares, Stop::CtrlC(6.0)),
     ];
     let mut rows = Vec::new();
     for (i, (file, stop)) in cases.iter().enumerate() {

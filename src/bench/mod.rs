@@ -151,6 +151,44 @@ fn problem_file(case: &Case, dir: &Path) -> Result<PathBuf, String> {
     Ok(path)
 }
 
+/// Runs `cases` with the `mtplan` binary `exe`, `jobs` at a time, each limit capped at `cap`
+/// seconds; rows in the order of the cases (a case that fails is a row saying why). Problem
+/// files are generated first, one at a time.
+pub fn run_cases(cases: &[Case], dir: &Path, exe: &Path, jobs: usize, cap: Option<f64>) -> Vec<Row> {
+    use rayon::prelude::*;
+    let cases: Vec<Case> = cases
+        .iter()
+        .map(|c| Case {
+            time_limit: match (c.time_limit, cap) {
+                (Some(l), Some(cap)) => Some(l.min(cap)),
+                (l, c) => l.or(c),
+            },
+            ..c.clone()
+        })
+        .collect();
+    let made: Vec<Result<PathBuf, String>> = cases.iter().map(|c| problem_file(c, dir)).collect();
+    let total = cases.len();
+    let one = |(i, (case, made)): (usize, (&Case, &Result<PathBuf, String>))| {
+        eprintln!(
+            "[{}/{total}] {} ({})",
+            i + 1,
+            case.problem,
+            case.formulation.code()
+        );
+        made.clone()
+            .and_then(|_| run_case(case, dir, exe))
+            .unwrap_or_else(|e| {
+                eprintln!("error: {e}");
+                failed_row(case, &e)
+            })
+    };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build();
+    match pool {
+        Ok(pool) => pool.install(|| cases.par_iter().zip(&made).enumerate().map(one).collect()),
+        Err(_) => cases.iter().zip(&made).enumerate().map(one).collect(),
+    }
+}
+
 /// Runs one case with the `mtplan` binary `exe` and verifies its schedule.
 pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
     let file = problem_file(case, dir)?;

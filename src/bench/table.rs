@@ -176,8 +176,8 @@ pub fn markdown(rows: &[Row], suite: &str) -> String {
 }
 
 /// Per family: the default method's median and slowest time at 210 × 300, the slowest at any
-/// size, how many problems both methods proved, and the median ratio to `plain` (a `≥` when a
-/// plain run was stopped by its limit).
+/// size, how many problems both methods proved, and the median ratio to `plain` over the
+/// problems the default method proved (a `≥` when a plain run was stopped by its limit).
 fn families(rows: &[Row]) -> String {
     let mut names: Vec<&str> = rows.iter().filter_map(|r| r.family.as_deref()).collect();
     names.dedup();
@@ -197,7 +197,12 @@ fn families(rows: &[Row]) -> String {
             .map(|r| r.seconds.3)
             .collect();
         let all_max = cliques.iter().map(|r| r.seconds.3).fold(0.0, f64::max);
-        let ratios: Vec<f64> = cliques.iter().filter_map(|r| r.ratio).collect();
+        // A ratio means something only where the default method proved its schedule.
+        let ratios: Vec<f64> = cliques
+            .iter()
+            .filter(|r| r.proven())
+            .filter_map(|r| r.ratio)
+            .collect();
         let stopped = plain.iter().any(|r| !r.proven());
         out.push_str(&format!(
             "| {f} | {:.2} | {:.2} | {all_max:.2} | {}/{} | {}/{} | {}{:.2}× |\n",

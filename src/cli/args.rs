@@ -61,6 +61,17 @@ pub struct BenchArgs {
     /// `--time-limit` and Ctrl-C are kept).
     #[arg(long, default_value = "programme")]
     pub suite: String,
+    /// Cases solved at the same time (each a child `mtplan solve` on one thread; suites of
+    /// solves only, not `whatif` or `limits`). With more
+    /// than one, the two formulations of a problem still share the machine alike, so their
+    /// ratio holds; absolute times are those of a busier machine.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// Caps every case's time limit at this many seconds (suites of solves only; a shorter run
+    /// of a long suite;
+    /// a ratio against a stopped plain run is then a lower bound).
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub time_limit: Option<f64>,
     /// Folder for the generated problems and the tables `bench.md` and `bench.csv`.
     #[arg(short, long, default_value = "bench-results")]
     pub output: PathBuf,
@@ -167,6 +178,13 @@ fn parse_range(s: &str) -> Result<(u32, u32), String> {
         return Err(bad());
     }
     Ok((a, b))
+}
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+        _ => Err(format!("`{s}` is not a number of seconds above 0 (e.g. 120)")),
+    }
 }
 
 fn parse_key_value(s: &str) -> Result<(String, String), String> {

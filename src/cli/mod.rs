@@ -256,20 +256,7 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
             return FAILURE;
         }
     };
-    let mut rows = Vec::new();
-    for (i, case) in cases.iter().enumerate() {
-        eprintln!(
-            "[{}/{}] {} ({})",
-            i + 1,
-            cases.len(),
-            case.problem,
-            case.formulation.code()
-        );
-        rows.push(bench::run_case(case, &a.output, &exe).unwrap_or_else(|e| {
-            eprintln!("error: {e}");
-            bench::failed_row(case, &e)
-        }));
-    }
+    let mut rows = bench::run_cases(&cases, &a.output, &exe, usize::from(a.jobs), a.time_limit);
     bench::add_ratios(&mut rows);
     let md = bench::markdown(&rows, &a.suite);
     for (path, text) in [(&md_path, md.clone()), (&csv_path, bench::csv(&rows))] {

@@ -188,6 +188,7 @@ impl Master {
         let watch = ffi::Watch {
             tier: "master",
             progress,
+            incumbents: false,
             interrupt: budget.interrupt(),
         };
         let solved = ffi::solve(model, &watch)?;

@@ -26,6 +26,9 @@ pub struct Watch<'a> {
     pub tier: &'static str,
     /// Where incumbents are shown.
     pub progress: Progress,
+    /// Show HiGHS's improving solutions (off for MIPs with fixed columns, whose objective
+    /// HiGHS may report without the fixed columns' part; the method shows its own incumbents).
+    pub incumbents: bool,
     /// Set by Ctrl-C: the solve stops at HiGHS's next check.
     pub interrupt: &'a Interrupt,
 }
@@ -194,7 +197,7 @@ unsafe extern "C" fn on_event(
             data_in.user_interrupt = 1;
         }
     }
-    if let (true, Some(out)) = (kind == kHighsCallbackMipImprovingSolution, out) {
+    if let (true, true, Some(out)) = (kind == kHighsCallbackMipImprovingSolution, watch.incumbents, out) {
         watch.progress.say(|| {
             let bound = if out.mip_dual_bound.is_finite() {
                 format!("bound {:.1}, gap {:.3}%", out.mip_dual_bound, out.mip_gap * 100.0)

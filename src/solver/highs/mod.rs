@@ -155,7 +155,7 @@ impl TierModel {
         ffi::clear_solver(&mut lp)?;
         self.settings.apply(&mut lp, budget, presolve, 0.0, true)?;
         self.settings.apply_extra(&mut lp)?;
-        let solved = self.watched(lp, budget)?;
+        let solved = self.watched(lp, budget, false)?;
         let answer = (solved.status() == HighsModelStatus::Optimal).then(|| {
             let solution = solved.get_solution();
             Relaxation {
@@ -213,7 +213,7 @@ impl TierModel {
             mip.try_set_solution(Some(values), None, None, None)
                 .map_err(|e| format!("warm start rejected: {e:?}"))?;
         }
-        let solved = self.watched(mip, run.budget)?;
+        let solved = self.watched(mip, run.budget, run.fixed.is_empty())?;
         let attempt = self.read(&solved);
         let mut mip: highs::Model = solved.into();
         let free: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, _)| (j, 0.0, 1.0)).collect();
@@ -222,10 +222,16 @@ impl TierModel {
         Ok(attempt)
     }
 
-    fn watched(&self, model: highs::Model, budget: &Budget) -> Result<highs::SolvedModel, String> {
+    fn watched(
+        &self,
+        model: highs::Model,
+        budget: &Budget,
+        incumbents: bool,
+    ) -> Result<highs::SolvedModel, String> {
         let watch = ffi::Watch {
             tier: self.kind.name(),
             progress: self.progress,
+            incumbents,
             interrupt: budget.interrupt(),
         };
         ffi::solve(model, &watch)

@@ -53,6 +53,8 @@ impl Method for LpGuided {
             gap: run.gap,
             incumbent: None,
             bound: lp.bound,
+            progress: run.progress,
+            tier: run.model.kind().name(),
         };
         dives(&mut run, &lp, &mut state)?;
         if let Some(s) = run.start {

@@ -18,6 +18,11 @@ const GUESS_SHARE: f64 = 0.5;
 const GUESS_CAP_FACTOR: f64 = 2.0;
 const GUESS_CAP_MIN: f64 = 2.0;
 
+/// No guessed round when the incumbent is within this many guesses of the LP bound: the exact
+/// round is then hardly larger, and a guess that misses the optimum is lost time (on a tight
+/// 210 × 300 problem the guess fixed 53,733 columns, missed, and took 14 s of 79).
+const GUESS_SKIP: f64 = 4.0;
+
 /// Stage 3: reduced-cost fixing, a guessed round and then an exact one.
 pub(super) fn reduced_cost_rounds(
     run: &mut TierRun<'_>,
@@ -36,6 +41,7 @@ pub(super) fn reduced_cost_rounds(
         // τ that leaves out no schedule better than the incumbent by a whole unit.
         let exact = state.incumbent.as_ref().map(|(_, u)| (u - value).abs() - 1.0);
         let tau = match (round, exact) {
+            (0, Some(e)) if e <= GUESS_SKIP * first_guess => e,
             (0, Some(e)) => e.min(first_guess),
             (0, None) => first_guess,
             (_, Some(e)) => e,

@@ -1,6 +1,7 @@
 //! What the LP-guided stages share: the incumbent and the bound proven so far.
 
 use crate::solver::highs::Outcome;
+use crate::solver::progress::Progress;
 use crate::solver::tiers::{self, Sense};
 
 /// The incumbent and the bound proven so far.
@@ -9,6 +10,9 @@ pub(super) struct State {
     pub(super) gap: f64,
     pub(super) incumbent: Option<(Vec<f64>, f64)>,
     pub(super) bound: f64,
+    /// Where a new incumbent is shown, under the tier's name.
+    pub(super) progress: Progress,
+    pub(super) tier: &'static str,
 }
 
 impl State {
@@ -20,6 +24,15 @@ impl State {
             .is_none_or(|(_, u)| self.sense.better(objective, *u))
         {
             self.incumbent = Some((values, objective));
+            let bound = tiers::rounded_bound(self.sense, objective, self.bound);
+            self.progress.say(|| {
+                let gap = (objective - bound).abs() / objective.abs().max(1.0);
+                format!(
+                    "{}: incumbent {objective:.0}, bound {bound:.0}, gap {:.3}%",
+                    self.tier,
+                    gap * 100.0
+                )
+            });
         }
     }
 
