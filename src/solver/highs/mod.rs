@@ -178,6 +178,12 @@ impl TierModel {
         let Attempt::Inconsistent(_) = first else {
             return Ok(first.outcome());
         };
+        self.progress.say(|| {
+            format!(
+                "{}: HiGHS's objective disagrees with its solution; solving again without presolve",
+                self.kind.name()
+            )
+        });
         Ok(match self.attempt(run, true)? {
             Attempt::Consistent(outcome) => outcome,
             Attempt::Inconsistent(Outcome::Solved {

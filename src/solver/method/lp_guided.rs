@@ -60,10 +60,13 @@ impl Method for LpGuided {
         if let Some(s) = run.start {
             state.offer(s.to_vec(), run.model.value(s));
         }
-        if !state.solved() && !run.budget.interrupted() {
+        // Around an incumbent far from the LP bound the LP is a poor guide: search first (on
+        // the programme's problems the incumbent is near and the search would be lost time).
+        let search = !rounds::near(&lp, &state);
+        if search && !state.solved() && !run.budget.interrupted() {
             lns::polish(&mut run, &mut state)?;
         }
-        if !state.solved() && !run.budget.interrupted() {
+        if search && !state.solved() && !run.budget.interrupted() {
             lns::improve(&mut run, Some(&lp.relaxation), &mut state)?;
         }
         let master = match self.decomposition && !state.solved() && !run.budget.interrupted() {
@@ -75,7 +78,9 @@ impl Method for LpGuided {
             }),
             false => Vec::new(),
         };
-        if rounds::reduced_cost_rounds(&mut run, &lp, &mut state, clock, &master)? == Feasibility::None {
+        if rounds::reduced_cost_rounds(&mut run, &lp, &mut state, clock, &master, !search)?
+            == Feasibility::None
+        {
             // The LP has points but no schedule exists (pins that cannot hold together).
             return Ok(Outcome::Infeasible);
         }

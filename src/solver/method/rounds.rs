@@ -18,18 +18,31 @@ const GUESS_SHARE: f64 = 0.5;
 const GUESS_CAP_FACTOR: f64 = 2.0;
 const GUESS_CAP_MIN: f64 = 2.0;
 
-/// No guessed round when the incumbent is within this many guesses of the LP bound: the exact
-/// round is then hardly larger, and a guess that misses the optimum is lost time (on a tight
-/// 210 × 300 problem the guess fixed 53,733 columns, missed, and took 14 s of 79).
-const GUESS_SKIP: f64 = 4.0;
+/// An incumbent within this many guesses ([`FIRST_ROUND_GAP`]) of the LP bound is near: the
+/// LP point guided the dives well, and the guessed round is likely to prove the optimum (on
+/// the programme's problems the optimum lies within one guess). Farther off, the LP is a poor
+/// guide: the method searches around the incumbent first and then skips the guess (on a
+/// `tight` 210 × 300 problem the missed guess took 14 s of 79).
+pub const NEAR_GUESSES: f64 = 4.0;
 
-/// Stage 3: reduced-cost fixing, a guessed round and then an exact one.
+/// Whether the incumbent in `state` is within [`NEAR_GUESSES`] guesses of the LP bound.
+pub(super) fn near(lp: &Lp, state: &State) -> bool {
+    let guess = FIRST_ROUND_GAP * lp.relaxation.value.abs().max(1.0);
+    state
+        .incumbent
+        .as_ref()
+        .is_some_and(|(_, u)| (u - lp.relaxation.value).abs() - 1.0 <= NEAR_GUESSES * guess)
+}
+
+/// Stage 3: reduced-cost fixing, a guessed round (unless `guess` is false) and then an exact
+/// one.
 pub(super) fn reduced_cost_rounds(
     run: &mut TierRun<'_>,
     lp: &Lp,
     state: &mut State,
     clock: std::time::Instant,
     master: &[(usize, f64)],
+    guess: bool,
 ) -> Result<Feasibility, String> {
     let value = lp.relaxation.value;
     let first_guess = FIRST_ROUND_GAP * value.abs().max(1.0);
@@ -41,7 +54,7 @@ pub(super) fn reduced_cost_rounds(
         // τ that leaves out no schedule better than the incumbent by a whole unit.
         let exact = state.incumbent.as_ref().map(|(_, u)| (u - value).abs() - 1.0);
         let tau = match (round, exact) {
-            (0, Some(e)) if e <= GUESS_SKIP * first_guess => e,
+            (0, Some(e)) if !guess => e,
             (0, Some(e)) => e.min(first_guess),
             (0, None) => first_guess,
             (_, Some(e)) => e,
@@ -101,16 +114,12 @@ fn round_once(
 ) -> Result<Feasibility, String> {
     let sense = state.sense;
     let presolve = run.model.kind().presolve() || !fixed.is_empty();
-    // The incumbent as a MIP start when it keeps every fixed column: HiGHS then spends no time
-    // looking for a first schedule (on a tight-budget 210 × 300 problem its exact round took
-    // 53 s instead of 65 s). HiGHS's cutoff (`objective_bound`) is not used: version 1.16
-    // applies it to the presolved objective, which leaves out the fixed columns' share (its
-    // progress showed a schedule costing 217,390 as 207,450), so it cannot be trusted to prune.
-    let start = state
-        .incumbent
-        .as_ref()
-        .map(|(p, _)| p.as_slice())
-        .filter(|p| fixed.iter().all(|&(j, v)| (p[j] - v).abs() < 1e-6));
+    // No MIP start: with the incumbent as one, HiGHS 1.16's presolve loses the objective
+    // offset of the fixed columns often enough that the retry without presolve costs more than
+    // the start saves (a generated 210 × 300 problem: 12.2 s instead of 4 s). No cutoff either
+    // (`objective_bound`): 1.16 applies it to the presolved objective, without the fixed
+    // columns' share (its progress showed a schedule costing 217,390 as 207,450).
+    let start = None;
     let outcome = run.model.solve(&Run {
         fixed,
         start,
