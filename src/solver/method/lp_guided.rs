@@ -1,5 +1,5 @@
-//! Solving a tier from its LP relaxation, in three visible stages over a small state (the
-//! incumbent and the proven bound):
+//! Solving a tier from its LP relaxation, in visible stages over a small state (the incumbent
+//! and the proven bound):
 //!
 //! 1. [`lp_bound`]: the LP relaxation with the x ≤ y rows gives a bound L, a point and reduced
 //!    costs. On the programme's problems the point is nearly whole and L is within a few tenths
@@ -7,15 +7,14 @@
 //! 2. [`dives`]: two small MIPs look for a schedule near the point — one with every whole column
 //!    fixed at its value, one with only the whole y columns fixed (which options are held, and
 //!    when). A schedule that meets L is proven optimal for the whole tier.
-//! 3. [`reduced_cost_rounds`]: the tier on the columns whose reduced cost is at most τ, the others
-//!    fixed at their bound in the point: a schedule that moves a fixed column is worse than
-//!    L + τ, so the restricted MIP holds every schedule within τ of L. The first round guesses
-//!    τ ([`FIRST_ROUND_GAP`] of L); the second takes τ = U − 1 − L for the incumbent U, which
-//!    leaves out no better schedule.
-//!
-//! The restricted MIPs get no MIP start: with one, HiGHS 1.16's presolve can lose the objective
-//! offset of the fixed columns (caught by the adapter, but its retry costs seconds). The
-//! incumbent is kept here instead.
+//! 3. Search ([`lns`]), when the incumbent is far from L ([`rounds::near`]): polish (the
+//!    incumbent's options kept, every seat free), then one neighbourhood of requests at a time.
+//! 4. The decomposition's bound ([`master_stage`]), when asked for.
+//! 5. [`rounds::reduced_cost_rounds`]: the tier on the columns whose reduced cost is at most τ,
+//!    the others fixed at their bound in the point: a schedule that moves a fixed column is
+//!    worse than L + τ, so the restricted MIP holds every schedule within τ of L. The first
+//!    round guesses τ (unless the search ran); the second takes τ = U − 1 − L for the incumbent
+//!    U, which leaves out no better schedule.
 
 use super::state::{Feasibility, State};
 use super::{lns, master_stage, rounds, Method, TierRun};
