@@ -17,7 +17,7 @@ use crate::solver::highs::{Outcome, Relaxation, Run};
 /// Branch-and-bound nodes each neighbourhood's MIP may take.
 const NODES: i32 = 200;
 
-/// Passes over the neighbourhoods, while one of them still improves the incumbent.
+/// Most passes over the neighbourhoods.
 const PASSES: usize = 3;
 
 /// The search stops after this many neighbourhoods in a row that improve nothing (it pays
@@ -31,37 +31,36 @@ const QUARTER_DAYS: i64 = 91;
 /// this size (a small MIP's root stays quick).
 const MOST_REQUESTS: usize = 24;
 
-/// Improves the incumbent in `state` by solving one neighbourhood after another, until a pass
-/// finds nothing better, the incumbent meets the bound, or the budget ends. The number of
-/// improvements.
+/// Improves the incumbent in `state` by solving one neighbourhood after another, until
+/// [`STALL`] in a row find nothing better, [`PASSES`] passes are done, the incumbent meets the
+/// bound, or the budget ends.
 pub(super) fn improve(
     run: &mut TierRun<'_>,
     lp: Option<&Relaxation>,
     state: &mut State,
-) -> Result<usize, String> {
+) -> Result<(), String> {
     let hoods = neighbourhoods(run, lp);
-    let (mut improved, mut idle) = (0, 0);
+    let mut idle = 0;
     for hood in hoods.iter().cycle().take(PASSES * hoods.len()) {
         if state.solved() || run.budget.stopped() || idle >= STALL {
             break;
         }
-        if solve_hood(run, state, hood)? {
-            improved += 1;
-            idle = 0;
+        idle = if solve_hood(run, state, hood)? {
+            0
         } else {
-            idle += 1;
-        }
+            idle + 1
+        };
     }
-    Ok(improved)
+    Ok(())
 }
 
 /// Polishes the incumbent: which options it holds stays (and with them the coverage), every
 /// seat is free. On a tier whose LP point is far from whole, the dives find nothing and the
 /// incumbent is the schedule of the tier before, chosen without regard to this tier's
 /// objective: re-staffing its options is a quick MIP that closes most of that distance.
-pub(super) fn polish(run: &mut TierRun<'_>, state: &mut State) -> Result<bool, String> {
+pub(super) fn polish(run: &mut TierRun<'_>, state: &mut State) -> Result<(), String> {
     let Some((point, _)) = state.incumbent.clone() else {
-        return Ok(false);
+        return Ok(());
     };
     let fixed: Vec<(usize, f64)> = run
         .formulation
@@ -69,7 +68,7 @@ pub(super) fn polish(run: &mut TierRun<'_>, state: &mut State) -> Result<bool, S
         .options()
         .map(|j| (j, point[j].round()))
         .collect();
-    improve_with(run, state, &fixed, &point, "keeping its options")
+    improve_with(run, state, &fixed, &point, "keeping its options").map(drop)
 }
 
 /// Solves the tier with `fixed` held from `point`'s MIP start; whether it improved the

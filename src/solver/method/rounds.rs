@@ -34,15 +34,14 @@ pub(super) fn near(lp: &Lp, state: &State) -> bool {
         .is_some_and(|(_, u)| (u - lp.relaxation.value).abs() - 1.0 <= NEAR_GUESSES * guess)
 }
 
-/// Stage 3: reduced-cost fixing, a guessed round (unless `guess` is false) and then an exact
-/// one.
+/// Stage 3: reduced-cost fixing, a guessed round (when `may_guess`) and then an exact one.
 pub(super) fn reduced_cost_rounds(
     run: &mut TierRun<'_>,
     lp: &Lp,
     state: &mut State,
     clock: std::time::Instant,
     master: &[(usize, f64)],
-    guess: bool,
+    may_guess: bool,
 ) -> Result<Feasibility, String> {
     let value = lp.relaxation.value;
     let first_guess = FIRST_ROUND_GAP * value.abs().max(1.0);
@@ -54,7 +53,7 @@ pub(super) fn reduced_cost_rounds(
         // τ that leaves out no schedule better than the incumbent by a whole unit.
         let exact = state.incumbent.as_ref().map(|(_, u)| (u - value).abs() - 1.0);
         let tau = match (round, exact) {
-            (0, Some(e)) if !guess => e,
+            (0, Some(e)) if !may_guess => e,
             (0, Some(e)) => e.min(first_guess),
             (0, None) => first_guess,
             (_, Some(e)) => e,
@@ -119,10 +118,9 @@ fn round_once(
     // the start saves (a generated 210 × 300 problem: 12.2 s instead of 4 s). No cutoff either
     // (`objective_bound`): 1.16 applies it to the presolved objective, without the fixed
     // columns' share (its progress showed a schedule costing 217,390 as 207,450).
-    let start = None;
     let outcome = run.model.solve(&Run {
         fixed,
-        start,
+        start: None,
         presolve,
         gap: run.gap,
         max_nodes: None,
