@@ -50,6 +50,10 @@ pub enum Command {
     Template(super::tables::TemplateArgs),
     /// Convert a problem between JSON, .xlsx and a CSV folder; or a schedule into a workbook.
     Convert(super::tables::ConvertArgs),
+    /// Write one tier's MILP as a model file (free MPS or CPLEX LP) for any MILP solver.
+    Export(super::model_files::ExportArgs),
+    /// Turn another solver's solution of an exported model into a schedule, checked rule by rule.
+    Import(super::model_files::ImportArgs),
 }
 
 /// Arguments of `bench`.
@@ -111,6 +115,27 @@ impl From<FormulationArg> for crate::solver::formulation::Kind {
     }
 }
 
+/// MILP solvers selectable on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SolverArg {
+    /// HiGHS: every formulation and method, bounds, time limit, Ctrl-C.
+    Highs,
+    /// COIN-OR CBC (`--formulation plain`): bounds, time limit in whole seconds, no Ctrl-C.
+    Cbc,
+    /// microlp, pure Rust (`--formulation plain`, small problems): time limit, no bound, no Ctrl-C.
+    Microlp,
+}
+
+impl From<SolverArg> for crate::solver::method::Backend {
+    fn from(s: SolverArg) -> Self {
+        match s {
+            SolverArg::Highs => Self::Highs,
+            SolverArg::Cbc => Self::Cbc,
+            SolverArg::Microlp => Self::Microlp,
+        }
+    }
+}
+
 /// Arguments of `solve`.
 #[derive(Debug, clap::Args)]
 pub struct SolveArgs {
@@ -153,6 +178,10 @@ pub struct SolveArgs {
     /// Model to build: `cliques` (default) or the `plain` baseline kept for comparison.
     #[arg(long, value_enum, default_value_t = FormulationArg::Cliques)]
     pub formulation: FormulationArg,
+    /// MILP solver: `highs` (default) for every formulation; `cbc` and `microlp` run
+    /// `--formulation plain` only, and say in the schedule what they cannot do.
+    #[arg(long, value_enum, default_value_t = SolverArg::Highs)]
+    pub solver: SolverArg,
     /// Above this many seats (trainer × request × start choices) the model is built on the
     /// cheapest few trainers per start; the schedule then carries bounds of the whole problem.
     #[arg(long, value_name = "N", default_value_t = 1_000_000)]

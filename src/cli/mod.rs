@@ -7,6 +7,7 @@ mod args;
 mod diff;
 mod explain_cmd;
 mod generate_cmd;
+mod model_files;
 mod planner_out;
 mod replan;
 mod report;
@@ -52,6 +53,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(a) => planner_out::report_cmd(&a),
         Command::Template(a) => tables::template(&a),
         Command::Convert(a) => tables::convert(&a),
+        Command::Export(a) => model_files::export(&a),
+        Command::Import(a) => model_files::import(&a),
     })
 }
 
@@ -162,6 +165,12 @@ fn usable_output(a: &SolveArgs) -> Result<(), String> {
     if !(0.0..1.0).contains(&a.gap) || a.time_limit.is_some_and(|t| !(t > 0.0)) || a.threads == 0 {
         return Err("--gap must be in [0, 1), --time-limit above 0 and --threads at least 1".to_owned());
     }
+    if a.solver != args::SolverArg::Highs && a.formulation != args::FormulationArg::Plain {
+        return Err(format!(
+            "--solver {} runs the plain formulation only (mtplan's LP-guided method needs HiGHS): add --formulation plain",
+            crate::solver::method::Backend::from(a.solver).code()
+        ));
+    }
     if a.format == Format::Xlsx && a.output.is_none() {
         return Err("--format xlsx writes a workbook: name it with -o FILE.xlsx".to_owned());
     }
@@ -191,6 +200,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         warm_start: None,
         interrupt: solver::budget::Interrupt::new(),
         decomposition: a.decomposition,
+        backend: a.solver.into(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::model::Settings;
 /// Settings of one model solved whole; timing and memory are filled in when it is solved.
 pub fn model_settings(options: &Options, formulation: String, rows: usize, columns: usize) -> Settings {
     Settings {
-        solver: super::highs::version(),
+        solver: options.backend.describe(),
         mtplan_version: env!("CARGO_PKG_VERSION").to_owned(),
         formulation,
         threads: options.threads,

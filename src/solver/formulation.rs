@@ -65,6 +65,11 @@ impl Formulation {
         }
     }
 
+    /// The variables in column order.
+    pub fn variables(&self) -> impl Iterator<Item = Variable> + '_ {
+        self.y.iter().chain(&self.x).copied()
+    }
+
     /// The variable of column `j`.
     fn variable(&self, j: usize) -> Variable {
         match j.checked_sub(self.y.len()) {

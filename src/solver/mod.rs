@@ -26,6 +26,8 @@ pub mod decomposition;
 #[forbid(unsafe_code)]
 mod echo;
 #[forbid(unsafe_code)]
+pub mod export;
+#[forbid(unsafe_code)]
 mod extract;
 #[forbid(unsafe_code)]
 pub mod formulation;
@@ -33,7 +35,11 @@ pub mod formulation;
 pub mod greedy;
 pub mod highs;
 #[forbid(unsafe_code)]
+pub mod import;
+#[forbid(unsafe_code)]
 pub mod method;
+#[forbid(unsafe_code)]
+pub mod names;
 #[forbid(unsafe_code)]
 mod pins;
 #[forbid(unsafe_code)]
@@ -94,6 +100,8 @@ pub struct Options {
     pub interrupt: Interrupt,
     /// Bound tiers the LP leaves unproven by the decomposition by trainer.
     pub decomposition: bool,
+    /// The MILP solver: HiGHS for every formulation, the others for `plain` only.
+    pub backend: method::Backend,
 }
 
 impl Default for Options {
@@ -112,6 +120,7 @@ impl Default for Options {
             warm_start: None,
             interrupt: Interrupt::new(),
             decomposition: false,
+            backend: method::Backend::Highs,
         }
     }
 }
@@ -129,6 +138,11 @@ impl Options {
 
     /// The method that solves each tier of this solve's formulation.
     fn method(&self) -> &'static dyn Method {
+        match self.backend {
+            method::Backend::Highs => (),
+            method::Backend::Cbc => return &method::OnBackend { backend: method::Backend::Cbc },
+            method::Backend::Microlp => return &method::OnBackend { backend: method::Backend::Microlp },
+        }
         match self.formulation {
             formulation::Kind::Cliques if self.decomposition => &method::LpGuided { decomposition: true },
             formulation::Kind::Cliques => &method::LpGuided { decomposition: false },
@@ -156,6 +170,12 @@ pub enum SolveError {
 /// When the problem has no valid schedule, the error names a minimal set of conflicting rules
 /// (see [`conflict`]), searched for within the same time limit.
 pub fn solve(problem: &Problem, options: &Options) -> Result<Schedule, SolveError> {
+    if options.backend != method::Backend::Highs && options.formulation != formulation::Kind::Plain {
+        return Err(SolveError::Solver(format!(
+            "the {} backend runs the plain formulation only (the LP-guided method needs HiGHS): add --formulation plain",
+            options.backend.code()
+        )));
+    }
     if let Some(b) = &options.baseline {
         return baseline::solve_near(problem, options, b).map(|r| r.schedule);
     }

@@ -125,6 +125,7 @@ impl Pipeline<'_> {
                 tier.kind,
                 self.settings,
                 self.progress,
+                self.method.needs_highs(),
             )
             .map_err(Stop::Solver)?;
             let run = TierRun {

@@ -10,7 +10,7 @@
 
 pub(crate) mod ffi;
 #[forbid(unsafe_code)]
-mod options;
+pub(crate) mod options;
 
 use highs::HighsModelStatus;
 
@@ -29,6 +29,24 @@ pub fn version() -> String {
         env!("MTPLAN_HIGHS_SYS_VERSION"),
         env!("MTPLAN_GOOD_LP_VERSION")
     )
+}
+
+/// Reads a model file (free MPS or CPLEX LP) into a new HiGHS instance, solves it with a zero
+/// relative gap and, when `solution` is given, writes HiGHS's solution listing there. Returns
+/// the objective and whether HiGHS proved it optimal. (For checking exported models: nothing of
+/// mtplan's own model is involved.)
+pub fn solve_model_file(
+    path: &std::path::Path,
+    solution: Option<&std::path::Path>,
+) -> Result<(f64, bool), String> {
+    let mut model = ffi::read_model(path)?;
+    options::number(&mut model, "mip_rel_gap", 0.0)?;
+    options::set(&mut model, "threads", "1")?;
+    let mut solved = model.try_solve().map_err(|e| format!("HiGHS failed: {e:?}"))?;
+    if let Some(out) = solution {
+        ffi::write_solution(&mut solved, out)?;
+    }
+    Ok((solved.objective_value(), solved.status() == HighsModelStatus::Optimal))
 }
 
 /// What one run found.
@@ -96,7 +114,7 @@ pub struct TierModel {
 impl TierModel {
     /// The tier `kind` maximising or minimising `objective` over `f`'s variables subject to
     /// `f`'s rows and `rows`; `lp_rows` are added to its LP relaxation only (built on first
-    /// use).
+    /// use). Without `with_mip` the MILP is not built (a method of another backend).
     pub fn build(
         f: &Formulation,
         rows: Vec<Row>,
@@ -105,10 +123,14 @@ impl TierModel {
         kind: TierKind,
         settings: &Settings,
         progress: Progress,
+        with_mip: bool,
     ) -> Result<Self, String> {
-        let mip = options::build(f, &[&f.rows, &rows], &objective, kind.sense())?;
+        let mip = match with_mip {
+            true => Some(options::build(f, &[&f.rows, &rows], &objective, kind.sense())?),
+            false => None,
+        };
         Ok(Self {
-            mip: Some(mip),
+            mip,
             lp: None,
             lp_rows,
             rows,

@@ -41,6 +41,7 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
         TierKind::Coverage,
         &settings(),
         progress,
+        true,
     )
     .unwrap();
     let run = |start| Run {
@@ -70,6 +71,7 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
         TierKind::Cost,
         &settings(),
         progress,
+        true,
     )
     .unwrap();
     let first = tier2.attempt(&run(Some(&values)), false).unwrap();
@@ -112,6 +114,7 @@ fn a_reused_model_answers_as_a_new_one() {
             TierKind::Coverage,
             &settings(),
             Progress::off(),
+            true,
         )
         .unwrap()
     };

@@ -4,6 +4,7 @@
 //!   nearly whole point; dives near the point find schedules; reduced-cost rounds prove them.
 //! - [`Plain`] (the `plain` baseline): one MILP per tier with HiGHS's defaults and no start.
 
+mod backend;
 mod lns;
 mod lp_guided;
 mod master_stage;
@@ -18,6 +19,7 @@ use super::highs::{Outcome, TierModel};
 use super::progress::Progress;
 use super::space::Space;
 use crate::model::Problem;
+pub use backend::{Backend, OnBackend};
 pub use lp_guided::LpGuided;
 pub use plain::Plain;
 
@@ -49,6 +51,11 @@ pub struct TierRun<'a> {
 pub trait Method: Sync {
     /// Rows added to the tier's LP relaxation only (none when the method solves no LP).
     fn lp_rows(&self, f: &Formulation, space: &Space) -> Vec<Row>;
+
+    /// Whether the tier's HiGHS model is built (every method but those of other backends).
+    fn needs_highs(&self) -> bool {
+        true
+    }
 
     /// Solves the tier: its best schedule with the bound it proved.
     fn solve(&self, run: TierRun<'_>) -> Result<Outcome, String>;

@@ -1,0 +1,120 @@
+//! Model files: the MILP of one tier written as free MPS or CPLEX LP, with names that say what
+//! each column and row is ([`super::names`]), for any other MILP solver to read.
+//!
+//! Three tiers can be written: coverage (maximise Σ priority · y); cost (minimise Σ c · x with
+//! coverage at least `Z`, a row named `tier_coverage`); and one weighted objective, maximise
+//! `W · coverage − cost` with `W` one more than any schedule's cost, whose optimum is the
+//! lexicographic one — when solved to a gap below one unit (a relative gap of 0), since the
+//! objective's values reach `W` times the coverage.
+
+use std::path::Path;
+
+use super::columns::Linear;
+use super::formulation::{self, Formulation, Kind, Row, Rule};
+use super::highs::{ffi, options};
+use super::names::{self, Style};
+use super::space::Space;
+use super::tiers::Sense;
+use crate::model::Problem;
+
+/// Which tier's MILP to write.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TierChoice {
+    /// Coverage alone.
+    Coverage,
+    /// Cost, with coverage at least the given value.
+    Cost(f64),
+    /// `W · coverage − cost`.
+    Weighted,
+}
+
+/// What was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Written {
+    /// Columns of the model.
+    pub columns: usize,
+    /// Rows of the model.
+    pub rows: usize,
+    /// The sense of its objective.
+    pub sense: Sense,
+    /// `W` of the weighted objective.
+    pub weight: Option<f64>,
+}
+
+/// The model of `problem` for `tier` in `formulation`: its space, variables and rows, the tier's
+/// rows and its objective.
+pub struct TierMilp {
+    /// The decision space.
+    pub space: Space,
+    /// Variables and the formulation's rows.
+    pub formulation: Formulation,
+    /// Rows the tier adds (the coverage it keeps).
+    pub rows: Vec<Row>,
+    /// The objective.
+    pub objective: Linear,
+    /// Its sense.
+    pub sense: Sense,
+    /// `W` of the weighted objective.
+    pub weight: Option<f64>,
+}
+
+impl TierMilp {
+    /// Builds the model.
+    pub fn build(problem: &Problem, kind: Kind, tier: TierChoice) -> Self {
+        let space = Space::build(problem, kind == Kind::Cliques);
+        let f = formulation::build(problem, &space, kind);
+        let coverage = f.coverage(problem, &space);
+        let cost = f.cost(&space);
+        let (rows, objective, sense, weight) = match tier {
+            TierChoice::Coverage => (Vec::new(), coverage, Sense::Max, None),
+            TierChoice::Cost(z) => (vec![Row::at_least(Rule::Tier, coverage, z)], cost, Sense::Min, None),
+            TierChoice::Weighted => {
+                let w = costliest_schedule(problem, &space) + 1.0;
+                let mut objective: Linear = coverage.iter().map(|&(j, p)| (j, w * p)).collect();
+                objective.extend(cost.iter().map(|&(j, c)| (j, -c)));
+                (Vec::new(), objective, Sense::Max, Some(w))
+            }
+        };
+        Self {
+            space,
+            formulation: f,
+            rows,
+            objective,
+            sense,
+            weight,
+        }
+    }
+
+    /// Writes the model to `path` (free MPS or CPLEX LP by its extension), named `name`.
+    pub fn write(&self, problem: &Problem, name: &str, path: &Path) -> Result<Written, String> {
+        let style = Style::of(path).ok_or_else(|| format!("{}: name the model file .mps or .lp", path.display()))?;
+        let f = &self.formulation;
+        let mut model = options::build(f, &[&f.rows, &self.rows], &self.objective, self.sense)?;
+        let all: Vec<Row> = f.rows.iter().chain(&self.rows).cloned().collect();
+        let columns = names::columns(problem, &self.space, style);
+        let rows = names::rows(problem, &self.space, &all, "coverage", style);
+        ffi::set_names(&mut model, &names::clean_model_name(name), &columns, &rows)?;
+        ffi::write_model(&mut model, path)?;
+        Ok(Written {
+            columns: columns.len(),
+            rows: rows.len(),
+            sense: self.sense,
+            weight: self.weight,
+        })
+    }
+}
+
+/// An upper bound on the cost of any schedule: per request, its dearest start's dearest team.
+fn costliest_schedule(problem: &Problem, space: &Space) -> f64 {
+    let dearest_team = |o: usize| {
+        let mut costs: Vec<u64> = space.seat_ranges[o].clone().map(|k| space.seats[k].cost).collect();
+        costs.sort_unstable_by(|a, b| b.cmp(a));
+        let max = problem.requests[space.starts[o].request].trainers_max as usize;
+        costs.iter().take(max).sum::<u64>()
+    };
+    space
+        .request_ranges
+        .iter()
+        .map(|range| range.clone().map(dearest_team).max().unwrap_or(0) as f64)
+        .sum()
+}
