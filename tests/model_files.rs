@@ -42,64 +42,90 @@ fn weight(stderr: &str) -> f64 {
 
 /// Exports every tier in both formats, solves each file in a new HiGHS, imports its solution
 /// and checks objective and schedule against `best`.
-fn round_trip(dir: &Path, problem_path: &Path, formulation: &str, best: Objective) {
-    for tier in ["coverage", "cost", "weighted"] {
-        for ext in ["mps", "lp"] {
-            let what = format!("{} {formulation} {tier} .{ext}", problem_path.display());
-            let model = dir.join(format!("{tier}-{formulation}.{ext}"));
-            let coverage = best.coverage.to_string();
-            let mut args = vec!["export", problem_path.to_str().unwrap(), "-o", model.to_str().unwrap()];
-            args.extend(["--tier", tier, "--formulation", formulation, "--force"]);
-            if tier == "cost" && formulation == "plain" {
-                args.extend(["--coverage", &coverage]);
-            }
-            let out = mtplan(&args);
-            assert_code(&out, 0, &what);
-            let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-            let solution = dir.join(format!("{tier}-{formulation}-{ext}.sol"));
-            let (objective, optimal) = solve_model_file(&model, Some(&solution)).unwrap();
-            assert!(optimal, "{what}: HiGHS proves the file's optimum");
-            let (coverage, cost) = (best.coverage as f64, best.cost as f64);
-            let expected = match tier {
-                "coverage" => coverage,
-                "cost" => cost,
-                _ => weight(&stderr) * coverage - cost,
-            };
-            assert_eq!(objective.round(), expected, "{what}: the file's optimum");
-            let schedule = dir.join(format!("{tier}-{formulation}-{ext}.schedule.json"));
-            let out = mtplan(&[
-                "import",
-                problem_path.to_str().unwrap(),
-                solution.to_str().unwrap(),
-                "--model",
-                model.to_str().unwrap(),
-                "-o",
-                schedule.to_str().unwrap(),
-                "--force",
-            ]);
-            assert_code(&out, 0, &what);
-            let (p, s) = verified(problem_path, &schedule);
-            let real = mtplan::checker::recompute(&p, &s);
-            assert_eq!(real.coverage, best.coverage, "{what}: imported coverage");
-            if tier != "coverage" {
-                assert_eq!(real.cost, best.cost, "{what}: imported cost");
-            }
+fn round_trip(dir: &Path, problem_path: &Path, formulation: &str, best: Objective, files: &[(&str, &str)]) {
+    for &(tier, ext) in files {
+        let what = format!("{} {formulation} {tier} .{ext}", problem_path.display());
+        let model = dir.join(format!("{tier}-{formulation}.{ext}"));
+        let coverage = best.coverage.to_string();
+        let mut args = vec![
+            "export",
+            problem_path.to_str().unwrap(),
+            "-o",
+            model.to_str().unwrap(),
+        ];
+        args.extend(["--tier", tier, "--formulation", formulation, "--force"]);
+        if tier == "cost" && formulation == "plain" {
+            args.extend(["--coverage", &coverage]);
+        }
+        let out = mtplan(&args);
+        assert_code(&out, 0, &what);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let solution = dir.join(format!("{tier}-{formulation}-{ext}.sol"));
+        let (objective, optimal) = solve_model_file(&model, Some(&solution)).unwrap();
+        assert!(optimal, "{what}: HiGHS proves the file's optimum");
+        let (coverage, cost) = (best.coverage as f64, best.cost as f64);
+        let expected = match tier {
+            "coverage" => coverage,
+            "cost" => cost,
+            _ => weight(&stderr) * coverage - cost,
+        };
+        assert_eq!(objective.round(), expected, "{what}: the file's optimum");
+        let schedule = dir.join(format!("{tier}-{formulation}-{ext}.schedule.json"));
+        let out = mtplan(&[
+            "import",
+            problem_path.to_str().unwrap(),
+            solution.to_str().unwrap(),
+            "--model",
+            model.to_str().unwrap(),
+            "-o",
+            schedule.to_str().unwrap(),
+            "--force",
+        ]);
+        assert_code(&out, 0, &what);
+        let (p, s) = verified(problem_path, &schedule);
+        let real = mtplan::checker::recompute(&p, &s);
+        assert_eq!(real.coverage, best.coverage, "{what}: imported coverage");
+        if tier != "coverage" {
+            assert_eq!(real.cost, best.cost, "{what}: imported cost");
         }
     }
 }
 
+/// Every tier in both formats.
+const EVERY_FILE: [(&str, &str); 6] = [
+    ("coverage", "mps"),
+    ("coverage", "lp"),
+    ("cost", "mps"),
+    ("cost", "lp"),
+    ("weighted", "mps"),
+    ("weighted", "lp"),
+];
+
 #[test]
 fn every_exported_tier_read_back_by_a_new_highs_has_mtplans_optimum() {
     let dir = tempfile::tempdir().unwrap();
-    let default = default_problem();
-    let best = optimum(&load(&default), &solver::Options::default(), "default");
-    round_trip(dir.path(), &default, "cliques", best);
     for (family, seed) in [("tight", 1), ("fares", 2), ("teams", 3)] {
         let path = generated(dir.path(), family, 30, 45, seed);
         let best = optimum(&load(&path), &solver::Options::default(), family);
-        round_trip(dir.path(), &path, "cliques", best);
-        round_trip(dir.path(), &path, "plain", best);
+        round_trip(dir.path(), &path, "cliques", best, &EVERY_FILE);
+        round_trip(dir.path(), &path, "plain", best, &EVERY_FILE);
     }
+    // The default problem's files take HiGHS 10-14 s each on the 2-core machine: each tier
+    // once here, in alternating formats; all six in the ignored test below.
+    let default = default_problem();
+    let best = optimum(&load(&default), &solver::Options::default(), "default");
+    let some = [("coverage", "lp"), ("cost", "mps"), ("weighted", "lp")];
+    round_trip(dir.path(), &default, "cliques", best, &some);
+}
+
+/// `cargo test --release --test model_files -- --ignored` (about 1.5 min on the 2-core machine).
+#[test]
+#[ignore = "six HiGHS solves of the default problem's model files; run with --ignored"]
+fn every_tier_of_the_default_problem_in_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let default = default_problem();
+    let best = optimum(&load(&default), &solver::Options::default(), "default");
+    round_trip(dir.path(), &default, "cliques", best, &EVERY_FILE);
 }
 
 #[test]
@@ -136,7 +162,14 @@ fn cbc_says_what_it_cannot_do_and_runs_only_the_plain_formulation() {
     let out = mtplan(&["solve", path.to_str().unwrap(), "--solver", "cbc"]);
     assert_code(&out, 2, "cbc on the cliques formulation");
     assert!(String::from_utf8_lossy(&out.stderr).contains("--formulation plain"));
-    let out = mtplan(&["solve", path.to_str().unwrap(), "--solver", "gurobi", "--formulation", "plain"]);
+    let out = mtplan(&[
+        "solve",
+        path.to_str().unwrap(),
+        "--solver",
+        "gurobi",
+        "--formulation",
+        "plain",
+    ]);
     assert_code(&out, 2, "an unknown backend");
     assert!(String::from_utf8_lossy(&out.stderr).contains("highs, cbc, microlp"));
 }
@@ -145,7 +178,14 @@ fn cbc_says_what_it_cannot_do_and_runs_only_the_plain_formulation() {
 fn solved_model(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let path = generated(dir, "loose", 12, 16, 5);
     let model = dir.join("cost.mps");
-    let out = mtplan(&["export", path.to_str().unwrap(), "-o", model.to_str().unwrap(), "--tier", "cost"]);
+    let out = mtplan(&[
+        "export",
+        path.to_str().unwrap(),
+        "-o",
+        model.to_str().unwrap(),
+        "--tier",
+        "cost",
+    ]);
     assert_code(&out, 0, "export");
     let solution = dir.join("cost.sol");
     solve_model_file(&model, Some(&solution)).unwrap();
@@ -178,7 +218,9 @@ fn a_solution_that_breaks_a_rule_is_reported_rule_by_rule_and_not_written() {
     let request_of = |l: &str| l.rsplit_once('_').map(|(r, _)| r.to_owned()).unwrap();
     let second = text
         .lines()
-        .find(|l| l.starts_with("y_") && l.ends_with(" 0") && held.iter().any(|h| request_of(h) == request_of(l)))
+        .find(|l| {
+            l.starts_with("y_") && l.ends_with(" 0") && held.iter().any(|h| request_of(h) == request_of(l))
+        })
         .expect("a staffed request with another start");
     let broken = text.replacen(second, &second.replace(" 0", " 1"), 1);
     let bad = dir.path().join("broken.sol");

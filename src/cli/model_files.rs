@@ -66,7 +66,10 @@ pub struct ImportArgs {
 /// `mtplan export`.
 pub fn export(a: &ExportArgs) -> u8 {
     if Style::of(&a.output).is_none() {
-        eprintln!("error: {}: name the model file .mps (free MPS) or .lp (CPLEX LP)", a.output.display());
+        eprintln!(
+            "error: {}: name the model file .mps (free MPS) or .lp (CPLEX LP)",
+            a.output.display()
+        );
         return BAD_INPUT;
     }
     if a.coverage.is_some() && a.tier != TierArg::Cost {
@@ -74,7 +77,10 @@ pub fn export(a: &ExportArgs) -> u8 {
         return BAD_INPUT;
     }
     if a.output.exists() && !a.force {
-        eprintln!("error: {} exists; choose another name or pass --force to replace it", a.output.display());
+        eprintln!(
+            "error: {} exists; choose another name or pass --force to replace it",
+            a.output.display()
+        );
         return BAD_INPUT;
     }
     let loaded = match load(&a.problem) {
@@ -156,7 +162,10 @@ fn write_model(
 /// `mtplan import`.
 pub fn import(a: &ImportArgs) -> u8 {
     let Some(style) = Style::of(&a.model) else {
-        eprintln!("error: {}: the model file must be .mps or .lp, as `mtplan export` writes it", a.model.display());
+        eprintln!(
+            "error: {}: the model file must be .mps or .lp, as `mtplan export` writes it",
+            a.model.display()
+        );
         return BAD_INPUT;
     };
     let loaded = match load(&a.problem) {
@@ -184,7 +193,12 @@ pub fn import(a: &ImportArgs) -> u8 {
     let imported = match imported {
         Ok(i) => i,
         Err(errors) => {
-            eprintln!("error: {} does not fit {} and {}:", shown, a.model.display(), a.problem.display());
+            eprintln!(
+                "error: {} does not fit {} and {}:",
+                shown,
+                a.model.display(),
+                a.problem.display()
+            );
             errors.iter().for_each(|e| eprintln!("  {e}"));
             return BAD_INPUT;
         }
@@ -193,7 +207,11 @@ pub fn import(a: &ImportArgs) -> u8 {
         .broken
         .iter()
         .cloned()
-        .chain(checker::check(problem, &imported.schedule).iter().map(ToString::to_string))
+        .chain(
+            checker::check(problem, &imported.schedule)
+                .iter()
+                .map(ToString::to_string),
+        )
         .collect();
     violations.iter().for_each(|v| println!("{v}"));
     let real = checker::recompute(problem, &imported.schedule);
@@ -210,7 +228,12 @@ pub fn import(a: &ImportArgs) -> u8 {
     }
     let Some(out) = &a.output else { return OK };
     let json = format::schedule_to_json(problem, &imported.schedule, false);
-    match write_atomic(out, json.as_bytes(), a.force, &[&a.problem, &a.solution, &a.model]) {
+    match write_atomic(
+        out,
+        json.as_bytes(),
+        a.force,
+        &[&a.problem, &a.solution, &a.model],
+    ) {
         Ok(()) => OK,
         Err(e) => {
             eprintln!("error: {e}");

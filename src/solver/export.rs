@@ -67,7 +67,12 @@ impl TierMilp {
         let cost = f.cost(&space);
         let (rows, objective, sense, weight) = match tier {
             TierChoice::Coverage => (Vec::new(), coverage, Sense::Max, None),
-            TierChoice::Cost(z) => (vec![Row::at_least(Rule::Tier, coverage, z)], cost, Sense::Min, None),
+            TierChoice::Cost(z) => (
+                vec![Row::at_least(Rule::Tier, coverage, z)],
+                cost,
+                Sense::Min,
+                None,
+            ),
             TierChoice::Weighted => {
                 let w = costliest_schedule(problem, &space) + 1.0;
                 let mut objective: Linear = coverage.iter().map(|&(j, p)| (j, w * p)).collect();
@@ -87,7 +92,8 @@ impl TierMilp {
 
     /// Writes the model to `path` (free MPS or CPLEX LP by its extension), named `name`.
     pub fn write(&self, problem: &Problem, name: &str, path: &Path) -> Result<Written, String> {
-        let style = Style::of(path).ok_or_else(|| format!("{}: name the model file .mps or .lp", path.display()))?;
+        let style =
+            Style::of(path).ok_or_else(|| format!("{}: name the model file .mps or .lp", path.display()))?;
         let f = &self.formulation;
         let mut model = options::build(f, &[&f.rows, &self.rows], &self.objective, self.sense)?;
         let all: Vec<Row> = f.rows.iter().chain(&self.rows).cloned().collect();
@@ -107,7 +113,10 @@ impl TierMilp {
 /// An upper bound on the cost of any schedule: per request, its dearest start's dearest team.
 fn costliest_schedule(problem: &Problem, space: &Space) -> f64 {
     let dearest_team = |o: usize| {
-        let mut costs: Vec<u64> = space.seat_ranges[o].clone().map(|k| space.seats[k].cost).collect();
+        let mut costs: Vec<u64> = space.seat_ranges[o]
+            .clone()
+            .map(|k| space.seats[k].cost)
+            .collect();
         costs.sort_unstable_by(|a, b| b.cmp(a));
         let max = problem.requests[space.starts[o].request].trainers_max as usize;
         costs.iter().take(max).sum::<u64>()

@@ -75,7 +75,8 @@ fn entry(line: &str) -> Option<(&str, &str)> {
     if tokens.first() == Some(&"**") {
         tokens.remove(0);
     }
-    if tokens.first().is_some_and(|t| t.ends_with(':')) || tokens.len() < 2 {
+    // Headers (`solution status: …`, `Objective: …`): names never hold a colon.
+    if tokens.iter().take(2).any(|t| t.ends_with(':')) || tokens.len() < 2 {
         return None;
     }
     // CBC: index name value reduced-cost.
@@ -105,7 +106,10 @@ pub fn schedule(
     let space = Space::build(problem, false);
     let names = names::columns(problem, &space, style);
     let index: HashMap<&str, usize> = names.iter().enumerate().map(|(j, n)| (n.as_str(), j)).collect();
-    let foreign: Vec<&String> = model_columns.iter().filter(|n| !index.contains_key(n.as_str())).collect();
+    let foreign: Vec<&String> = model_columns
+        .iter()
+        .filter(|n| !index.contains_key(n.as_str()))
+        .collect();
     if !foreign.is_empty() {
         let mut errors: Vec<String> = foreign
             .iter()
@@ -115,7 +119,9 @@ pub fn schedule(
         if foreign.len() > 10 {
             errors.push(format!("… and {} more such columns", foreign.len() - 10));
         }
-        errors.push("was the model exported from another problem (or changed since)? export it again".to_owned());
+        errors.push(
+            "was the model exported from another problem (or changed since)? export it again".to_owned(),
+        );
         return Err(errors);
     }
     let columns = Columns::of(&space);
@@ -149,4 +155,53 @@ pub fn schedule(
         schedule: extract::schedule(problem, &space, &point, proof),
         broken,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    fn columns() -> Vec<String> {
+        [
+            "y_R-0001_2027-01-04",
+            "x_KE-031_R-0001_2027-01-04",
+            "x_UG-007_R-0001_2027-01-04",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    #[test]
+    fn the_common_solution_listings_read_alike() {
+        let highs = "Model status\nOptimal\n\n# Primal solution values\nFeasible\nObjective 5\n# Columns 3\n\
+                     y_R-0001_2027-01-04 1\nx_KE-031_R-0001_2027-01-04 1\nx_UG-007_R-0001_2027-01-04 0\n\
+                     # Rows 1\nS_R-0001 1\n";
+        let cbc = "Optimal - objective value 5.00000000\n      0 y_R-0001_2027-01-04   1   0\n\
+                   **    1 x_KE-031_R-0001_2027-01-04   1   0\n";
+        let scip = "solution status: optimal solution found\nobjective value: 5\n\
+                    y_R-0001_2027-01-04 1 \t(obj:3)\nx_KE-031_R-0001_2027-01-04 1 \t(obj:2)\n";
+        let gurobi = "# Solution for model mtplan\n# Objective value = 5\ny_R-0001_2027-01-04 1\n\
+                      x_KE-031_R-0001_2027-01-04 1\n";
+        for (what, text) in [("highs", highs), ("cbc", cbc), ("scip", scip), ("gurobi", gurobi)] {
+            let mut values = parse(text, what, &columns()).unwrap();
+            values.retain(|(_, v)| *v != 0.0);
+            let names: Vec<&str> = values.iter().map(|(n, _)| n.as_str()).collect();
+            assert_eq!(
+                names,
+                ["y_R-0001_2027-01-04", "x_KE-031_R-0001_2027-01-04"],
+                "{what}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_bad_line_is_reported_with_its_place() {
+        let text =
+            "y_R-0001_2027-01-04 1\nz_unknown 1\nx_KE-031_R-0001_2027-01-04 half\ny_R-0001_2027-01-04 0\n";
+        let errors = parse(text, "s.sol", &columns()).unwrap_err();
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].starts_with("s.sol:2: `z_unknown`"), "{errors:?}");
+        assert!(errors[1].starts_with("s.sol:3:"), "{errors:?}");
+        assert!(errors[2].contains("first on line 1"), "{errors:?}");
+    }
 }

@@ -140,8 +140,16 @@ impl Options {
     fn method(&self) -> &'static dyn Method {
         match self.backend {
             method::Backend::Highs => (),
-            method::Backend::Cbc => return &method::OnBackend { backend: method::Backend::Cbc },
-            method::Backend::Microlp => return &method::OnBackend { backend: method::Backend::Microlp },
+            method::Backend::Cbc => {
+                return &method::OnBackend {
+                    backend: method::Backend::Cbc,
+                }
+            }
+            method::Backend::Microlp => {
+                return &method::OnBackend {
+                    backend: method::Backend::Microlp,
+                }
+            }
         }
         match self.formulation {
             formulation::Kind::Cliques if self.decomposition => &method::LpGuided { decomposition: true },

@@ -93,10 +93,17 @@ pub fn rows(problem: &Problem, space: &Space, rows: &[Row], tier: &str, style: S
     let trainer = |t: usize| style.clean(problem.trainers[t].id.as_str());
     let option = |o: usize| {
         let opt = &space.starts[o];
-        format!("{}_{}", request(opt.request), style.clean(&opt.start.format("%Y-%m-%d").to_string()))
+        format!(
+            "{}_{}",
+            request(opt.request),
+            style.clean(&opt.start.format("%Y-%m-%d").to_string())
+        )
     };
     let seat_of = |row: &Row| {
-        let k = row.terms.iter().find_map(|&(j, _)| j.checked_sub(c.options().end))?;
+        let k = row
+            .terms
+            .iter()
+            .find_map(|&(j, _)| j.checked_sub(c.options().end))?;
         space.seats.get(k)
     };
     rows.iter()
@@ -120,7 +127,13 @@ pub fn rows(problem: &Problem, space: &Space, rows: &[Row], tier: &str, style: S
                 Rule::Budget(t) => format!("C9_{}", trainer(t)),
                 Rule::Pin(i) => problem.pins.get(i).map_or_else(
                     || format!("C10_pin{}", i + 1),
-                    |p| format!("C10_{}_{}", style.clean(p.trainer.as_str()), style.clean(p.request.as_str())),
+                    |p| {
+                        format!(
+                            "C10_{}_{}",
+                            style.clean(p.trainer.as_str()),
+                            style.clean(p.request.as_str())
+                        )
+                    },
                 ),
                 Rule::OncePerRequest(t, r) => format!("T_{}_{}", trainer(t), request(r)),
                 Rule::SeatWithinOption(k) => {
@@ -143,7 +156,10 @@ mod tests {
         assert_eq!(Style::Lp.clean("KE-031 a/b"), "KE.031_a_b");
         assert_eq!(Style::Mps.clean("KE-031 a/b"), "KE-031_a_b");
         let mut u = Unique::default();
-        let names: Vec<String> = ["a", "b", "a", "a"].iter().map(|s| u.name((*s).to_owned())).collect();
+        let names: Vec<String> = ["a", "b", "a", "a"]
+            .iter()
+            .map(|s| u.name((*s).to_owned()))
+            .collect();
         assert_eq!(names, ["a", "b", "a~2", "a~3"]);
     }
 }

@@ -189,7 +189,12 @@ fn c_text(text: &str) -> Result<std::ffi::CString, String> {
 }
 
 /// Names the model, its columns and its rows (one name each, in order).
-pub fn set_names(model: &mut highs::Model, name: &str, columns: &[String], rows: &[String]) -> Result<(), String> {
+pub fn set_names(
+    model: &mut highs::Model,
+    name: &str,
+    columns: &[String],
+    rows: &[String],
+) -> Result<(), String> {
     let highs = model.as_mut_ptr();
     // SAFETY: `highs` is the live instance owned by `model`.
     let (n_columns, n_rows) = unsafe { (Highs_getNumCol(highs), Highs_getNumRow(highs)) };
@@ -202,7 +207,10 @@ pub fn set_names(model: &mut highs::Model, name: &str, columns: &[String], rows:
     }
     let name = c_text(name)?;
     // SAFETY: as above; `name` outlives the call, which copies it.
-    check(unsafe { Highs_passModelName(highs, name.as_ptr()) }, "Highs_passModelName")?;
+    check(
+        unsafe { Highs_passModelName(highs, name.as_ptr()) },
+        "Highs_passModelName",
+    )?;
     for (j, text) in columns.iter().enumerate() {
         let text = c_text(text)?;
         // SAFETY: `j` is below the column count checked above; HiGHS copies the name.
@@ -260,7 +268,9 @@ pub fn column_names(model: &mut highs::Model) -> Result<Vec<String>, String> {
                 "Highs_getColName",
             )?;
             // SAFETY: HiGHS wrote a NUL-terminated string into `buffer`.
-            Ok(unsafe { CStr::from_ptr(buffer.as_ptr()) }.to_string_lossy().into_owned())
+            Ok(unsafe { CStr::from_ptr(buffer.as_ptr()) }
+                .to_string_lossy()
+                .into_owned())
         })
         .collect()
 }

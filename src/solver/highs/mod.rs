@@ -46,7 +46,10 @@ pub fn solve_model_file(
     if let Some(out) = solution {
         ffi::write_solution(&mut solved, out)?;
     }
-    Ok((solved.objective_value(), solved.status() == HighsModelStatus::Optimal))
+    Ok((
+        solved.objective_value(),
+        solved.status() == HighsModelStatus::Optimal,
+    ))
 }
 
 /// What one run found.

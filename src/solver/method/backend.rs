@@ -117,7 +117,9 @@ impl Method for OnBackend {
                     p = p.with_time_limit(t.max(0.0));
                 }
                 let p = p.with_mip_gap(run.gap as f32).map_err(|e| e.to_string())?;
-                outcome(p.solve(), &run, |s| (matches!(s.status(), SolutionStatus::Optimal), None))
+                outcome(p.solve(), &run, |s| {
+                    (matches!(s.status(), SolutionStatus::Optimal), None)
+                })
             }
         }
     }
