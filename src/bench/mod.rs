@@ -9,13 +9,17 @@ use std::time::Instant;
 
 use serde_json::Value;
 
+pub mod incumbents;
+pub mod library;
 pub mod limits;
+pub mod solvers;
 mod table;
 pub mod whatif;
 
 pub use table::{add_ratios, csv, markdown, median, Row};
 
 use crate::solver::formulation::Kind;
+use crate::solver::method::Backend;
 use crate::{checker, format, generate};
 
 /// One benchmark case.
@@ -33,6 +37,8 @@ pub struct Case {
     pub formulation: Kind,
     /// Time limit, seconds.
     pub time_limit: Option<f64>,
+    /// The MILP solver.
+    pub backend: Backend,
 }
 
 fn case(
@@ -48,7 +54,27 @@ fn case(
         family: None,
         formulation,
         time_limit: limit,
+        backend: Backend::Highs,
     }
+}
+
+/// `cases` with every `plain` case run by each of `backends` (HiGHS keeps the `cliques` cases;
+/// the others run only `plain`).
+pub fn with_backends(cases: Vec<Case>, backends: &[Backend]) -> Vec<Case> {
+    cases
+        .into_iter()
+        .flat_map(|c| {
+            let on: Vec<Backend> = match c.formulation {
+                Kind::Plain => backends.to_vec(),
+                Kind::Cliques => backends
+                    .iter()
+                    .copied()
+                    .filter(|b| *b == Backend::Highs)
+                    .collect(),
+            };
+            on.into_iter().map(move |backend| Case { backend, ..c.clone() })
+        })
+        .collect()
 }
 
 /// Seconds the `plain` baseline may take per problem in the `families` suite: past it, the
@@ -170,9 +196,10 @@ pub fn run_cases(cases: &[Case], dir: &Path, exe: &Path, jobs: usize, cap: Optio
     let total = cases.len();
     let one = |(i, (case, made)): (usize, (&Case, &Result<PathBuf, String>))| {
         eprintln!(
-            "[{}/{total}] {} ({})",
+            "[{}/{total}] {} ({}/{})",
             i + 1,
             case.problem,
+            case.backend.code(),
             case.formulation.code()
         );
         made.clone()
@@ -198,7 +225,14 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
     let mut cmd = Command::new(exe);
     cmd.arg("solve")
         .arg(&file)
-        .args(["--format", "json", "-q", "--formulation", case.formulation.code()]);
+        .args([
+            "--format",
+            "json",
+            "--progress",
+            "--formulation",
+            case.formulation.code(),
+        ])
+        .args(["--solver", case.backend.code()]);
     if let Some(limit) = case.time_limit {
         cmd.args(["--time-limit", &limit.to_string()]);
     }
@@ -236,6 +270,8 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
         violations,
         ratio: None,
         family: case.family.map(str::to_owned),
+        solver: case.backend.code().to_owned(),
+        log: incumbents::parse(&String::from_utf8_lossy(&out.stderr)),
     })
 }
 
@@ -246,6 +282,7 @@ pub fn failed_row(case: &Case, why: &str) -> Row {
         problem: case.problem.clone(),
         size: case.generated.map_or((0, 0), |(t, r, _)| (t, r)),
         formulation: case.formulation.code().to_owned(),
+        solver: case.backend.code().to_owned(),
         status: format!("error: {first}"),
         ..Row::default()
     }

@@ -30,12 +30,29 @@ pub struct Row {
     pub ratio: Option<f64>,
     /// The generator family of the problem, if any.
     pub family: Option<String>,
+    /// The MILP solver (`highs`, `cbc`, `microlp`).
+    pub solver: String,
+    /// The incumbent log of the run (from its progress lines).
+    pub log: Vec<super::incumbents::Event>,
 }
 
 impl Row {
     /// Whether both tiers were proven.
     pub fn proven(&self) -> bool {
         self.status == "optimal"
+    }
+
+    /// Whether HiGHS ran it (the tables' ratios and medians are HiGHS's).
+    pub fn on_highs(&self) -> bool {
+        self.solver.is_empty() || self.solver == "highs"
+    }
+
+    /// The formulation as the table shows it: `cbc/plain` for another solver.
+    fn label(&self) -> String {
+        match self.on_highs() {
+            true => self.formulation.clone(),
+            false => format!("{}/{}", self.solver, self.formulation),
+        }
     }
 }
 
@@ -44,7 +61,7 @@ impl Row {
 pub fn add_ratios(rows: &mut [Row]) {
     let time_of = |rows: &[Row], p: &str, f: &str| {
         rows.iter()
-            .find(|r| r.problem == p && r.formulation == f)
+            .find(|r| r.problem == p && r.formulation == f && r.on_highs())
             .map(|r| r.seconds.3)
     };
     let ratios: Vec<Option<f64>> = rows
@@ -52,7 +69,7 @@ pub fn add_ratios(rows: &mut [Row]) {
         .map(|r| Some(time_of(rows, &r.problem, "plain")? / time_of(rows, &r.problem, "cliques")?))
         .collect();
     for (row, ratio) in rows.iter_mut().zip(ratios) {
-        row.ratio = ratio;
+        row.ratio = ratio.filter(|_| row.on_highs());
     }
 }
 
@@ -91,7 +108,7 @@ const HEADER: [&str; 19] = [
 /// Whether the plain run of `problem` was stopped before its proof (its ratio is a lower bound).
 fn plain_stopped(rows: &[Row], problem: &str) -> bool {
     rows.iter()
-        .any(|r| r.problem == problem && r.formulation == "plain" && !r.proven())
+        .any(|r| r.problem == problem && r.formulation == "plain" && r.on_highs() && !r.proven())
 }
 
 fn cells(r: &Row, rows: &[Row]) -> Vec<String> {
@@ -105,7 +122,7 @@ fn cells(r: &Row, rows: &[Row]) -> Vec<String> {
         r.problem.clone(),
         r.size.0.to_string(),
         r.size.1.to_string(),
-        r.formulation.clone(),
+        r.label(),
         r.model.0.to_string(),
         r.model.1.to_string(),
         format!("{:.2}", r.seconds.0),
@@ -144,7 +161,7 @@ pub fn markdown(rows: &[Row], suite: &str) -> String {
     for f in ["cliques", "plain"] {
         let times: Vec<f64> = rows
             .iter()
-            .filter(|r| r.formulation == f && !r.problem.ends_with("-fixed"))
+            .filter(|r| r.formulation == f && r.on_highs() && !r.problem.ends_with("-fixed"))
             .map(|r| r.seconds.3)
             .collect();
         if !times.is_empty() {
@@ -187,7 +204,7 @@ fn families(rows: &[Row]) -> String {
     for f in names {
         let of = |formulation: &str| -> Vec<&Row> {
             rows.iter()
-                .filter(|r| r.family.as_deref() == Some(f) && r.formulation == formulation)
+                .filter(|r| r.family.as_deref() == Some(f) && r.formulation == formulation && r.on_highs())
                 .collect()
         };
         let (cliques, plain) = (of("cliques"), of("plain"));

@@ -76,6 +76,16 @@ pub struct BenchArgs {
     /// a ratio against a stopped plain run is then a lower bound).
     #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
     pub time_limit: Option<f64>,
+    /// Run every `plain` case on each of these MILP solvers (comma-separated: highs, cbc,
+    /// microlp; HiGHS also runs the default method), and write the solver comparison beside
+    /// the tables: `bench-solvers.csv` and `.json`, `profile.svg`, `gap.svg` and
+    /// `bench-solvers.html`.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
+    pub solvers: Vec<SolverArg>,
+    /// Write the instance library of the run to this CSV file: each instance with how to
+    /// regenerate it, its best schedule and bounds, proven or not.
+    #[arg(long, value_name = "FILE")]
+    pub index: Option<PathBuf>,
     /// Folder for the generated problems and the tables `bench.md` and `bench.csv`.
     #[arg(short, long, default_value = "bench-results")]
     pub output: PathBuf,

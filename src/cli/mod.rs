@@ -240,7 +240,7 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
     if a.suite == "whatif" || a.suite == "limits" {
         return bench_children_cmd(a);
     }
-    let Some(cases) = bench::suite(&a.suite) else {
+    let Some(mut cases) = bench::suite(&a.suite) else {
         eprintln!(
             "error: unknown suite `{}`; use quick, programme, families, scale, whatif or limits",
             a.suite
@@ -266,10 +266,27 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
             return FAILURE;
         }
     };
+    if !a.solvers.is_empty() {
+        let backends: Vec<solver::method::Backend> = a.solvers.iter().map(|&s| s.into()).collect();
+        cases = bench::with_backends(cases, &backends);
+    }
     let mut rows = bench::run_cases(&cases, &a.output, &exe, usize::from(a.jobs), a.time_limit);
     bench::add_ratios(&mut rows);
     let md = bench::markdown(&rows, &a.suite);
-    for (path, text) in [(&md_path, md.clone()), (&csv_path, bench::csv(&rows))] {
+    let mut files = vec![(md_path, md.clone()), (csv_path, bench::csv(&rows))];
+    if !a.solvers.is_empty() {
+        match bench_solver_files(a, &rows) {
+            Ok(more) => files.extend(more),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return FAILURE;
+            }
+        }
+    }
+    if let Some(index) = &a.index {
+        files.push((index.clone(), bench::library::index(&cases, &rows)));
+    }
+    for (path, text) in &files {
         if let Err(e) = write_atomic(path, text.as_bytes(), true, &[]) {
             eprintln!("error: {e}");
             return FAILURE;
@@ -283,6 +300,36 @@ fn bench_cmd(a: &BenchArgs) -> u8 {
     } else {
         OK
     }
+}
+
+/// The solver comparison's files: (path, contents).
+fn bench_solver_files(
+    a: &BenchArgs,
+    rows: &[bench::Row],
+) -> Result<Vec<(std::path::PathBuf, String)>, String> {
+    let runs = bench::solvers::runs(rows);
+    let json = serde_json::to_string_pretty(&runs).map_err(|e| e.to_string())?;
+    let measured = format!(
+        "mtplan bench --suite {} --solvers {}{}: {} run(s), every schedule verified by the checker",
+        a.suite,
+        a.solvers
+            .iter()
+            .map(|&s| solver::method::Backend::from(s).code())
+            .collect::<Vec<_>>()
+            .join(","),
+        a.time_limit
+            .map_or(String::new(), |t| format!(" --time-limit {t}")),
+        runs.len()
+    );
+    let page = bench::solvers::page(&a.suite, &runs, &measured)?;
+    let at = |name: &str| a.output.join(name);
+    Ok(vec![
+        (at("bench-solvers.csv"), bench::solvers::csv(&runs)),
+        (at("bench-solvers.json"), json),
+        (at("profile.svg"), bench::solvers::profile_svg(&runs)),
+        (at("gap.svg"), bench::solvers::gap_svg(&runs)),
+        (at("bench-solvers.html"), page),
+    ])
 }
 
 /// `bench --suite whatif` (see [`bench::whatif`]) and `bench --suite limits` (see

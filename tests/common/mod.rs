@@ -1,6 +1,8 @@
 //! Helpers shared by the end-to-end tests of `calendars` and `report`.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
