@@ -65,9 +65,9 @@ fn round_trip(dir: &Path, problem_path: &Path, formulation: &str, best: Objectiv
         assert!(optimal, "{what}: HiGHS proves the file's optimum");
         let (coverage, cost) = (best.coverage as f64, best.cost as f64);
         let expected = match tier {
-            "coverage" => coverage,
+            "coverage" => -coverage,
             "cost" => cost,
-            _ => weight(&stderr) * coverage - cost,
+            _ => cost - weight(&stderr) * coverage,
         };
         assert_eq!(objective.round(), expected, "{what}: the file's optimum");
         let schedule = dir.join(format!("{tier}-{formulation}-{ext}.schedule.json"));
@@ -172,6 +172,61 @@ fn cbc_says_what_it_cannot_do_and_runs_only_the_plain_formulation() {
     ]);
     assert_code(&out, 2, "an unknown backend");
     assert!(String::from_utf8_lossy(&out.stderr).contains("highs, cbc, microlp"));
+}
+
+/// The `cbc` binary (Debian's `coinor-cbc`, installed by `.ci/setup`).
+fn cbc_binary() -> PathBuf {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|d| d.join("cbc"))
+        .find(|p| p.is_file())
+        .expect("the cbc binary is not installed: run .ci/setup (it installs Debian's coinor-cbc)")
+}
+
+/// Another solver reads every exported file as HiGHS does: the `cbc` binary solves each tier in
+/// both formats, and its own solution files import to mtplan's optimum, verified.
+#[test]
+fn the_cbc_binary_reads_every_exported_file_and_its_solutions_import_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = generated(dir.path(), "tight", 30, 45, 1);
+    let best = optimum(&load(&path), &solver::Options::default(), "tight");
+    for &(tier, ext) in &EVERY_FILE {
+        let what = format!("cbc {tier} .{ext}");
+        let model = dir.path().join(format!("{tier}.{ext}"));
+        let out = mtplan(&[
+            "export",
+            path.to_str().unwrap(),
+            "-o",
+            model.to_str().unwrap(),
+            "--tier",
+            tier,
+        ]);
+        assert_code(&out, 0, &what);
+        let solution = dir.path().join(format!("{tier}-{ext}.cbc.sol"));
+        let ran = std::process::Command::new(cbc_binary())
+            .arg(&model)
+            .args(["solve", "solu"])
+            .arg(&solution)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(
+            ran.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&ran.stdout)
+        );
+        let first = std::fs::read_to_string(&solution).unwrap();
+        assert!(first.starts_with("Optimal"), "{what}: {first}");
+        let schedule = dir.path().join(format!("{tier}-{ext}.schedule.json"));
+        let out = import(&path, &solution, &model, &schedule);
+        assert_code(&out, 0, &what);
+        let (p, s) = verified(&path, &schedule);
+        let real = mtplan::checker::recompute(&p, &s);
+        assert_eq!(real.coverage, best.coverage, "{what}");
+        if tier != "coverage" {
+            assert_eq!(real.cost, best.cost, "{what}");
+        }
+    }
 }
 
 /// A small problem's cost model and HiGHS's solution of it: (problem, model, solution).

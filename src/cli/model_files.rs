@@ -141,22 +141,20 @@ fn write_model(
     let written = milp.write(problem, &problem.name, &tmp)?;
     let bytes = std::fs::read(&tmp).map_err(|e| format!("cannot read back the model HiGHS wrote: {e}"))?;
     write_atomic(out, &bytes, force, &[input]).map_err(|e| e.to_string())?;
-    let sense = match written.sense {
-        solver::tiers::Sense::Max => "maximise",
-        solver::tiers::Sense::Min => "minimise",
+    let objective = match (milp.tier, written.weight) {
+        (TierChoice::Coverage, _) => "−coverage".to_owned(),
+        (TierChoice::Cost(z), _) => format!("cost with coverage ≥ {z}"),
+        (TierChoice::Weighted, Some(w)) => format!(
+            "cost − {w} · coverage (W = {w}); solve it with a relative gap of 0: its values reach W × coverage"
+        ),
+        (TierChoice::Weighted, None) => "cost − W · coverage".to_owned(),
     };
-    let mut text = format!(
-        "{}: {} columns, {} rows, {sense}",
+    Ok(format!(
+        "{}: {} columns, {} rows, minimise {objective}",
         out.display(),
         written.columns,
         written.rows
-    );
-    if let Some(w) = written.weight {
-        text.push_str(&format!(
-            " {w} · coverage − cost (W = {w}); solve it with a relative gap of 0: its values reach W × coverage"
-        ));
-    }
-    Ok(text)
+    ))
 }
 
 /// `mtplan import`.

@@ -1,11 +1,17 @@
 //! Model files: the MILP of one tier written as free MPS or CPLEX LP, with names that say what
 //! each column and row is ([`super::names`]), for any other MILP solver to read.
 //!
-//! Three tiers can be written: coverage (maximise Σ priority · y); cost (minimise Σ c · x with
-//! coverage at least `Z`, a row named `tier_coverage`); and one weighted objective, maximise
-//! `W · coverage − cost` with `W` one more than any schedule's cost, whose optimum is the
-//! lexicographic one — when solved to a gap below one unit (a relative gap of 0), since the
-//! objective's values reach `W` times the coverage.
+//! Three tiers can be written, each as a minimisation (some readers ignore `OBJSENSE MAX`: the
+//! CBC 2.10 binary solves such a file as a minimisation): coverage (minimise −Σ priority · y);
+//! cost (minimise Σ c · x with coverage at least `Z`, a row named `tier_coverage`); and one
+//! weighted objective, minimise `cost − W · coverage` with `W` one more than any schedule's
+//! cost, whose optimum is the lexicographic one — when solved to a gap below one unit (a
+//! relative gap of 0), since the objective's values reach `W` times the coverage.
+//!
+//! HiGHS writes the files; two of its spellings are made portable: MPS files get an explicit
+//! `OBJSENSE MIN` section, and LP files name their integer sections `binaries` and `generals`
+//! (CBC's LP reader takes HiGHS's `bin` for an unknown section and solves the relaxation) and
+//! drop the empty `semi` section.
 
 use std::path::Path;
 
@@ -44,6 +50,8 @@ pub struct Written {
 /// The model of `problem` for `tier` in `formulation`: its space, variables and rows, the tier's
 /// rows and its objective.
 pub struct TierMilp {
+    /// The tier.
+    pub tier: TierChoice,
     /// The decision space.
     pub space: Space,
     /// Variables and the formulation's rows.
@@ -66,7 +74,7 @@ impl TierMilp {
         let coverage = f.coverage(problem, &space);
         let cost = f.cost(&space);
         let (rows, objective, sense, weight) = match tier {
-            TierChoice::Coverage => (Vec::new(), coverage, Sense::Max, None),
+            TierChoice::Coverage => (Vec::new(), negated(&coverage, 1.0), Sense::Min, None),
             TierChoice::Cost(z) => (
                 vec![Row::at_least(Rule::Tier, coverage, z)],
                 cost,
@@ -75,12 +83,13 @@ impl TierMilp {
             ),
             TierChoice::Weighted => {
                 let w = costliest_schedule(problem, &space) + 1.0;
-                let mut objective: Linear = coverage.iter().map(|&(j, p)| (j, w * p)).collect();
-                objective.extend(cost.iter().map(|&(j, c)| (j, -c)));
-                (Vec::new(), objective, Sense::Max, Some(w))
+                let mut objective = negated(&coverage, w);
+                objective.extend(cost.iter().copied());
+                (Vec::new(), objective, Sense::Min, Some(w))
             }
         };
         Self {
+            tier,
             space,
             formulation: f,
             rows,
@@ -101,6 +110,9 @@ impl TierMilp {
         let rows = names::rows(problem, &self.space, &all, "coverage", style);
         ffi::set_names(&mut model, &names::clean_model_name(name), &columns, &rows)?;
         ffi::write_model(&mut model, path)?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read back the model HiGHS wrote: {e}"))?;
+        std::fs::write(path, portable(&text, style)).map_err(|e| format!("cannot write the model: {e}"))?;
         Ok(Written {
             columns: columns.len(),
             rows: rows.len(),
@@ -108,6 +120,33 @@ impl TierMilp {
             weight: self.weight,
         })
     }
+}
+
+/// `−factor · f`.
+fn negated(f: &Linear, factor: f64) -> Linear {
+    f.iter().map(|&(j, c)| (j, -factor * c)).collect()
+}
+
+/// HiGHS's file in spellings every common reader takes (see the module's note).
+fn portable(text: &str, style: Style) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::with_capacity(text.len() + 32);
+    for (i, line) in lines.iter().enumerate() {
+        match (style, *line) {
+            (Style::Lp, "bin") => out.push_str("binaries\n"),
+            (Style::Lp, "gen") => out.push_str("generals\n"),
+            (Style::Lp, "semi") if lines.get(i + 1) == Some(&"end") => {}
+            (Style::Mps, l) if l.starts_with("NAME") && !text.contains("\nOBJSENSE") => {
+                out.push_str(l);
+                out.push_str("\nOBJSENSE\n    MIN\n");
+            }
+            (_, l) => {
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 /// An upper bound on the cost of any schedule: per request, its dearest start's dearest team.
