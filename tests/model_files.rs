@@ -71,23 +71,9 @@ fn round_trip(dir: &Path, problem_path: &Path, formulation: &str, best: Objectiv
         };
         assert_eq!(objective.round(), expected, "{what}: the file's optimum");
         let schedule = dir.join(format!("{tier}-{formulation}-{ext}.schedule.json"));
-        let out = mtplan(&[
-            "import",
-            problem_path.to_str().unwrap(),
-            solution.to_str().unwrap(),
-            "--model",
-            model.to_str().unwrap(),
-            "-o",
-            schedule.to_str().unwrap(),
-            "--force",
-        ]);
+        let out = import(problem_path, &solution, &model, &schedule);
         assert_code(&out, 0, &what);
-        let (p, s) = verified(problem_path, &schedule);
-        let real = mtplan::checker::recompute(&p, &s);
-        assert_eq!(real.coverage, best.coverage, "{what}: imported coverage");
-        if tier != "coverage" {
-            assert_eq!(real.cost, best.cost, "{what}: imported cost");
-        }
+        assert_imported(problem_path, &schedule, best, tier, &what);
     }
 }
 
@@ -220,12 +206,7 @@ fn the_cbc_binary_reads_every_exported_file_and_its_solutions_import_verified() 
         let schedule = dir.path().join(format!("{tier}-{ext}.schedule.json"));
         let out = import(&path, &solution, &model, &schedule);
         assert_code(&out, 0, &what);
-        let (p, s) = verified(&path, &schedule);
-        let real = mtplan::checker::recompute(&p, &s);
-        assert_eq!(real.coverage, best.coverage, "{what}");
-        if tier != "coverage" {
-            assert_eq!(real.cost, best.cost, "{what}");
-        }
+        assert_imported(&path, &schedule, best, tier, &what);
     }
 }
 
@@ -247,6 +228,7 @@ fn solved_model(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     (path, model, solution)
 }
 
+/// `mtplan import` of `solution` into the schedule file `out` (replaced if it exists).
 fn import(problem: &Path, solution: &Path, model: &Path, out: &Path) -> std::process::Output {
     mtplan(&[
         "import",
@@ -256,7 +238,19 @@ fn import(problem: &Path, solution: &Path, model: &Path, out: &Path) -> std::pro
         model.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
+        "--force",
     ])
+}
+
+/// The imported schedule passes the checker with the optimum's coverage, and its cost unless
+/// the file was of the coverage tier alone.
+fn assert_imported(problem: &Path, schedule: &Path, best: Objective, tier: &str, what: &str) {
+    let (p, s) = verified(problem, schedule);
+    let real = mtplan::checker::recompute(&p, &s);
+    assert_eq!(real.coverage, best.coverage, "{what}: imported coverage");
+    if tier != "coverage" {
+        assert_eq!(real.cost, best.cost, "{what}: imported cost");
+    }
 }
 
 #[test]
