@@ -239,12 +239,24 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
     let clock = Instant::now();
     let out = cmd.output().map_err(|e| e.to_string())?;
     let wall = clock.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.code() == Some(3) && case.time_limit.is_some() {
+        // No schedule within the limit: a run that found nothing, not a failure.
+        return Ok(Row {
+            status: "no_solution_found".to_owned(),
+            seconds: (f64::NAN, f64::NAN, f64::NAN, wall),
+            objective: (f64::NAN, f64::NAN),
+            log: incumbents::parse(&stderr),
+            ..case_row(case)
+        });
+    }
     if !out.status.success() {
-        return Err(format!(
-            "{}: {}",
-            case.problem,
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
+        // The reason is the error line, not the progress lines before it.
+        let why = stderr
+            .lines()
+            .find(|l| l.starts_with("error"))
+            .unwrap_or(stderr.trim());
+        return Err(format!("{}: {why}", case.problem));
     }
     let schedule = format::parse_schedule(&out.stdout, &case.problem, &problem).map_err(|e| e.to_string())?;
     let violations = checker::check(&problem, &schedule).len();
@@ -279,11 +291,19 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
 pub fn failed_row(case: &Case, why: &str) -> Row {
     let first = why.lines().next().unwrap_or(why);
     Row {
+        status: format!("error: {first}"),
+        ..case_row(case)
+    }
+}
+
+/// The row of `case` before anything is measured.
+fn case_row(case: &Case) -> Row {
+    Row {
         problem: case.problem.clone(),
         size: case.generated.map_or((0, 0), |(t, r, _)| (t, r)),
         formulation: case.formulation.code().to_owned(),
         solver: case.backend.code().to_owned(),
-        status: format!("error: {first}"),
+        family: case.family.map(str::to_owned),
         ..Row::default()
     }
 }

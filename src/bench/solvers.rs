@@ -111,14 +111,23 @@ pub fn csv(runs: &[SolverRun]) -> String {
             format!("{:.2}", r.seconds),
             opt(r.first_schedule),
             opt(r.optimal),
-            r.coverage.to_string(),
-            r.cost.to_string(),
+            num(r.coverage),
+            num(r.cost),
             format!("{:.4}", r.gap.0),
             format!("{:.4}", r.gap.1),
             format!("{:.2}", r.primal_integral),
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A value, or nothing for a run without a schedule.
+fn num(x: f64) -> String {
+    if x.is_finite() {
+        x.to_string()
+    } else {
+        String::new()
+    }
 }
 
 /// The configurations in order of first appearance.
@@ -185,9 +194,14 @@ pub fn profile_svg(runs: &[SolverRun]) -> String {
 /// The primal gap over time of every run, one line each, coloured by configuration.
 pub fn gap_svg(runs: &[SolverRun]) -> String {
     let t_max = runs.iter().map(|r| r.seconds).fold(1.0_f64, f64::max);
-    let x = |t: f64| LEFT + (W - LEFT - 16.0) * t / t_max;
+    // Seconds on a log scale from 0.1 s: the first schedules of fast runs stay apart.
+    let x = |t: f64| LEFT + (W - LEFT - 16.0) * (t.max(0.1) / 0.1).log10() / (t_max / 0.1).log10();
     let y = |gap: f64| H - BOTTOM - (H - BOTTOM - 16.0) * gap.clamp(0.0, 1.0);
-    let mut doc = axes(&format!("seconds (0–{t_max:.0})"), "primal gap");
+    let mut doc = axes("seconds (log scale)", "primal gap");
+    let decades = [0.1, 1.0, 10.0, 100.0, 1000.0]
+        .into_iter()
+        .filter(|t| *t <= t_max);
+    doc = ticks(doc, decades.map(|t| (x(t), format!("{t}"))), shares(y));
     let configs = configs(runs);
     for r in runs {
         let i = configs.iter().position(|c| c == &r.config).unwrap_or(0);
@@ -208,6 +222,23 @@ pub fn gap_svg(runs: &[SolverRun]) -> String {
     doc.to_string()
 }
 
+/// The y ticks of a share (0 to 1) at quarters.
+fn shares(y: impl Fn(f64) -> f64) -> Vec<(f64, String)> {
+    [0.0, 0.25, 0.5, 0.75, 1.0]
+        .map(|v| (y(v), format!("{v}")))
+        .to_vec()
+}
+
+/// Tick labels under the x axis and left of the y axis.
+fn ticks(doc: Document, xs: impl Iterator<Item = (f64, String)>, ys: Vec<(f64, String)>) -> Document {
+    let doc = xs.fold(doc, |d, (x, text)| {
+        d.add(label(x, H - BOTTOM + 14.0, &text, "middle"))
+    });
+    ys.into_iter().fold(doc, |d, (y, text)| {
+        d.add(label(LEFT - 4.0, y + 4.0, &text, "end"))
+    })
+}
+
 fn axes(x_label: &str, y_label: &str) -> Document {
     let axis = |x1, y1, x2, y2| {
         Line::new()
@@ -223,7 +254,7 @@ fn axes(x_label: &str, y_label: &str) -> Document {
         .set("height", H)
         .add(axis(LEFT, H - BOTTOM, W - 8.0, H - BOTTOM))
         .add(axis(LEFT, 8.0, LEFT, H - BOTTOM))
-        .add(label(W / 2.0, H - 8.0, x_label, "middle"))
+        .add(label(W / 2.0, H - 4.0, x_label, "middle"))
         .add(label(8.0, 14.0, y_label, "start"))
 }
 
@@ -272,8 +303,8 @@ fn rows(runs: &[SolverRun]) -> Vec<Shown> {
                 format!("{:.2}", r.seconds),
                 opt(r.first_schedule, ""),
                 opt(r.optimal, "—"),
-                r.coverage.to_string(),
-                r.cost.to_string(),
+                num(r.coverage),
+                num(r.cost),
                 format!("{:.4}", r.gap.1),
                 format!("{:.2}", r.primal_integral),
             ],

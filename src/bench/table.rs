@@ -221,16 +221,18 @@ fn families(rows: &[Row]) -> String {
             .filter_map(|r| r.ratio)
             .collect();
         let stopped = plain.iter().any(|r| !r.proven());
+        let ratio = match median(ratios) {
+            m if m.is_nan() => "—".to_owned(),
+            m => format!("{}{m:.2}×", if stopped { "≥" } else { "" }),
+        };
         out.push_str(&format!(
-            "| {f} | {:.2} | {:.2} | {all_max:.2} | {}/{} | {}/{} | {}{:.2}× |\n",
+            "| {f} | {:.2} | {:.2} | {all_max:.2} | {}/{} | {}/{} | {ratio} |\n",
             median(big.clone()),
             big.iter().copied().fold(0.0, f64::max),
             cliques.iter().filter(|r| r.proven()).count(),
             cliques.len(),
             plain.iter().filter(|r| r.proven()).count(),
             plain.len(),
-            if stopped { "≥" } else { "" },
-            median(ratios),
         ));
     }
     out

@@ -335,6 +335,13 @@ fn bench_solver_files(
 /// `bench --suite whatif` (see [`bench::whatif`]) and `bench --suite limits` (see
 /// [`bench::limits`]): suites that time whole child commands.
 fn bench_children_cmd(a: &BenchArgs) -> u8 {
+    if !a.solvers.is_empty() || a.index.is_some() {
+        eprintln!(
+            "error: --solvers and --index apply to suites of solves (quick, programme, families, scale), not `{}`",
+            a.suite
+        );
+        return BAD_INPUT;
+    }
     let stem = format!("bench-{}", a.suite);
     let (md_path, csv_path) = (
         a.output.join(format!("{stem}.md")),
