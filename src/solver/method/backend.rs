@@ -2,8 +2,9 @@
 //! the same rows as the HiGHS model, solved within the tier's time.
 //!
 //! What each backend can do, and what mtplan then reports:
-//! - CBC: time limit (whole seconds, rounded up), proven bound (`best possible`), no Ctrl-C
-//!   (a tier runs to its end or its limit; later tiers are then skipped);
+//! - CBC: time limit in whole seconds (rounded up) that CBC checks between its phases, so a
+//!   run can end well past it; proven bound (`best possible`); no Ctrl-C (a tier runs to its
+//!   end or its limit; later tiers are then skipped);
 //! - microlp (pure Rust): time limit, no bound unless it proves optimality, no Ctrl-C.
 
 use good_lp::solvers::coin_cbc::coin_cbc;
@@ -51,7 +52,7 @@ impl Backend {
         match self {
             Backend::Highs => crate::solver::highs::version(),
             Backend::Cbc => format!(
-                "CBC {} (good_lp {}); not seen by CBC: Ctrl-C (a tier runs to its end or limit); time limit in whole seconds",
+                "CBC {} (good_lp {}); not seen by CBC: Ctrl-C (a tier runs to its end or limit); time limit in whole seconds, checked by CBC between its phases",
                 coin_cbc::raw::Model::version(),
                 env!("MTPLAN_GOOD_LP_VERSION")
             ),
