@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
+use super::whatif::Mode;
 use crate::model::{Problem, Region, Schedule};
 
 /// One solved case.
@@ -10,6 +11,9 @@ pub(super) struct Solved {
     pub(super) name: String,
     pub(super) problem: Problem,
     pub(super) schedule: Schedule,
+    /// Changes D against the base as the disruption tier counted them, and whether the tier
+    /// proved them minimal (none when the case was solved afresh).
+    pub(super) changes: Option<(u64, bool)>,
     pub(super) seconds: f64,
 }
 
@@ -27,6 +31,7 @@ pub(super) struct Row {
     gained: usize,
     lost: usize,
     changed: usize,
+    changes: Option<(u64, bool)>,
     seconds: f64,
 }
 
@@ -87,6 +92,7 @@ pub(super) fn compare(solved: &[Solved]) -> Vec<Row> {
                 gained: ids.difference(&base_ids).count(),
                 lost: base_ids.difference(&ids).count(),
                 changed: d.totals.moved + d.requests.iter().filter(|(_, c)| is_team_change(c)).count(),
+                changes: s.changes,
                 seconds: s.seconds,
             }
         })
@@ -105,9 +111,25 @@ fn pct(part: u64, whole: u64) -> String {
     }
 }
 
-const HEAD: [&str; 8] = [
-    "scenario", "status", "staffed", "coverage", "cost", "gained", "lost", "changed",
+const HEAD: [&str; 9] = [
+    "scenario",
+    "status",
+    "staffed",
+    "coverage",
+    "cost",
+    "gained",
+    "lost",
+    "changed",
+    "changes D",
 ];
+
+fn changes_cell(c: Option<(u64, bool)>) -> String {
+    match c {
+        None => "-".to_owned(),
+        Some((d, true)) => format!("{d} (min)"),
+        Some((d, false)) => format!("{d} (unproven)"),
+    }
+}
 
 fn cells(r: &Row, regions: &[Region], with_time: bool) -> Vec<String> {
     let mut v = vec![
@@ -119,6 +141,7 @@ fn cells(r: &Row, regions: &[Region], with_time: bool) -> Vec<String> {
         r.gained.to_string(),
         r.lost.to_string(),
         r.changed.to_string(),
+        changes_cell(r.changes),
     ];
     for g in regions {
         let (used, budget) = r.days.get(g).copied().unwrap_or_default();
@@ -131,13 +154,14 @@ fn cells(r: &Row, regions: &[Region], with_time: bool) -> Vec<String> {
 }
 
 /// The table in Markdown; `with_time` adds each solve's wall-clock seconds.
-pub(super) fn markdown(rows: &[Row], regions: &[Region], with_time: bool) -> String {
+pub(super) fn markdown(rows: &[Row], regions: &[Region], with_time: bool, mode: Mode) -> String {
     let mut head: Vec<String> = HEAD.iter().map(|h| h.to_string()).collect();
     head.extend(regions.iter().map(|g| format!("{g} days used/budget")));
     if with_time {
         head.push("solve s".to_owned());
     }
     let mut out = String::new();
+    let _ = writeln!(out, "mode: {}\n", mode.describe());
     let _ = writeln!(out, "| {} |", head.join(" | "));
     let _ = writeln!(out, "|{}", " --- |".repeat(head.len()));
     for r in rows {
@@ -146,13 +170,15 @@ pub(super) fn markdown(rows: &[Row], regions: &[Region], with_time: bool) -> Str
     let _ = writeln!(
         out,
         "\ngained/lost: requests staffed in the scenario and not in the base, and the reverse; \
-         changed: requests staffed in both with another start or team."
+         changed: requests staffed in both with another start or team; changes D: the \
+         disruption tier's count against the base (one per dropped or moved request, one per \
+         published trainer taken off), `min` when proven minimal."
     );
     out
 }
 
 /// The table as CSV, with separate used and budget columns per region.
-pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool) -> String {
+pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool, mode: Mode) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut head: Vec<String> = [
         "scenario",
@@ -165,6 +191,9 @@ pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool) -> String {
         "gained",
         "lost",
         "changed",
+        "changes_d",
+        "changes_d_proven",
+        "mode",
     ]
     .iter()
     .map(|h| h.to_string())
@@ -189,6 +218,9 @@ pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool) -> String {
             r.gained.to_string(),
             r.lost.to_string(),
             r.changed.to_string(),
+            r.changes.map_or(String::new(), |c| c.0.to_string()),
+            r.changes.map_or(String::new(), |c| c.1.to_string()),
+            mode.code().to_owned(),
         ];
         for g in regions {
             let (used, budget) = r.days.get(g).copied().unwrap_or_default();
