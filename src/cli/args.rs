@@ -165,6 +165,11 @@ pub struct SolveArgs {
     /// Pass an option to HiGHS, e.g. `--highs presolve=off` (repeatable; for experiments).
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_key_value)]
     pub highs: Vec<(String, String)>,
+    /// Name up to N ranked backups per staffed request (2 when N is left out): trainers off
+    /// the team who could stand in for a member without breaking a rule. The schedule itself
+    /// does not change.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "2")]
+    pub backups: Option<usize>,
 }
 
 fn parse_range(s: &str) -> Result<(u32, u32), String> {

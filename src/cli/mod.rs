@@ -99,7 +99,12 @@ fn solve(a: &SolveArgs) -> u8 {
         eprintln!("interrupted: stopping the search; the best schedule found will be written");
         interrupt.interrupt();
     });
-    let schedule = match plan::solve(problem, &options) {
+    let solved = plan::solve(problem, &options);
+    let schedule = match (solved, a.backups) {
+        (Ok(s), Some(n)) => plan::with_backups(problem, s, n),
+        (other, _) => other,
+    };
+    let schedule = match schedule {
         Ok(s) => s,
         Err(e) => return plan_failed(&a.problem, &e),
     };

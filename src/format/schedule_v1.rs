@@ -8,6 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::backups_v1::{self, BackupV1};
 use crate::model::*;
 
 /// Schedule file, version 1.
@@ -68,6 +69,12 @@ pub struct AssignmentV1 {
     pub end: Option<NaiveDate>,
     /// Trainer ids.
     pub trainers: Vec<String>,
+    /// Ranked backups (schedules solved with `--backups` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backups: Option<Vec<BackupV1>>,
+    /// Why no trainer can stand in, when `backups` is empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_backup: Option<String>,
 }
 
 /// One unstaffed request.
@@ -196,11 +203,13 @@ fn from_v1(raw: ScheduleV1, problem: &Problem) -> Schedule {
         Some("no_solution_found") => Status::NoSolutionFound,
         _ => Status::Feasible,
     };
+    let mut covers: Vec<Cover> = Vec::new();
     let scheduled = raw
         .scheduled
         .into_iter()
         .map(|a| {
             let id = RequestId(a.request);
+            covers.extend(backups_v1::from_v1(&id, a.backups, a.no_backup));
             let end = a
                 .end
                 .unwrap_or_else(|| problem.request(&id).map_or(a.start, |r| r.occupied(a.start).to));
@@ -242,6 +251,10 @@ fn from_v1(raw: ScheduleV1, problem: &Problem) -> Schedule {
         scheduled,
         unscheduled,
         settings: None,
+        backups: (!covers.is_empty()).then(|| {
+            covers.sort();
+            covers
+        }),
     }
 }
 
@@ -265,11 +278,16 @@ pub fn schedule_to_json(problem: &Problem, s: &Schedule, with_elapsed: bool) -> 
         scheduled: s
             .scheduled
             .iter()
-            .map(|a| AssignmentV1 {
-                request: a.request.0.clone(),
-                start: a.start,
-                end: Some(a.end),
-                trainers: a.trainers.iter().map(|t| t.0.clone()).collect(),
+            .map(|a| {
+                let (backups, no_backup) = backups_v1::to_v1(s.backups.as_deref(), &a.request);
+                AssignmentV1 {
+                    request: a.request.0.clone(),
+                    start: a.start,
+                    end: Some(a.end),
+                    trainers: a.trainers.iter().map(|t| t.0.clone()).collect(),
+                    backups,
+                    no_backup,
+                }
             })
             .collect(),
         unscheduled: s

@@ -14,5 +14,7 @@ pub use country::{Country, Fares};
 pub use ids::{Area, CountryCode, Language, Region, RequestId, TrainerId};
 pub use problem::{Pin, Policy, Problem};
 pub use request::{Kind, Request};
-pub use schedule::{Assignment, Bound, Gap, Objective, Reason, Schedule, Settings, Status, Unscheduled};
+pub use schedule::{
+    Assignment, Backup, Bound, Cover, Gap, Objective, Reason, Schedule, Settings, Status, Unscheduled,
+};
 pub use trainer::{Level, Trainer};

@@ -116,6 +116,30 @@ pub struct Settings {
     pub model_columns: usize,
 }
 
+/// A trainer who could stand in on a staffed request for one of its team members.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Backup {
+    /// The trainer (not on the team).
+    pub trainer: TrainerId,
+    /// The team members they could replace without breaking a rule, sorted.
+    pub replaces: Vec<TrainerId>,
+    /// Cost change of the cheapest of those swaps (negative when cheaper).
+    pub cost_change: i64,
+    /// Budget days the trainer has left before standing in.
+    pub days_left: u32,
+}
+
+/// The ranked backups of one staffed request.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cover {
+    /// The request.
+    pub request: RequestId,
+    /// Backups, best first: by cost change, then most budget left, then id.
+    pub backups: Vec<Backup>,
+    /// Why no trainer qualifies, when `backups` is empty.
+    pub none: Option<Reason>,
+}
+
 /// A schedule: the answer to a problem.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Schedule {
@@ -133,4 +157,6 @@ pub struct Schedule {
     pub unscheduled: Vec<Unscheduled>,
     /// Settings that produced it.
     pub settings: Option<Settings>,
+    /// Backups per staffed request, sorted by request id; `None` when none were asked for.
+    pub backups: Option<Vec<Cover>>,
 }

@@ -273,6 +273,7 @@ mod tests {
             ],
             unscheduled: Vec::new(),
             settings: None,
+            backups: None,
         };
         let f = figures(&problem, &schedule);
         for rows in [&f.by_kind, &f.by_region] {

@@ -1,0 +1,249 @@
+//! Backups (`solve --backups`), by laws checked with the independent checker alone: every
+//! named backup, swapped into the schedule for each member it claims to replace, leaves a
+//! schedule with no broken rule (C1–C9) and the claimed cost change; every swap that the checker
+//! accepts is found (brute force over every trainer and member); the ranking is by cost change,
+//! then budget left; the schedule is the same with and without backups; and `verify` flags a
+//! backup that could not stand in, with its rule.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use mtplan::checker::{self, Rule};
+use mtplan::generate::{generate, Spec};
+use mtplan::model::{Problem, Schedule, TrainerId};
+use mtplan::{plan, solver, validate};
+
+fn generated(spec: &Spec) -> Problem {
+    let json = serde_json::to_string(&generate(spec)).expect("json");
+    validate::parse_problem(json.as_bytes(), "gen.json")
+        .expect("valid")
+        .problem
+}
+
+fn problems() -> Vec<(String, Problem)> {
+    let default = mtplan::input::load_problem(&common::default_problem())
+        .expect("default")
+        .problem;
+    let mut out = vec![("default-2027".to_owned(), default)];
+    out.push(("gen 40x60 seed 2".into(), generated(&Spec::new(40, 60, 2))));
+    for family in ["tight", "teams", "mixed"] {
+        let spec = Spec::family(family, 50, 70, 3).expect("family");
+        out.push((format!("{family} 50x70 seed 3"), generated(&spec)));
+    }
+    out
+}
+
+/// `s` with `backup` in place of `member` on request `index`, no claims left to check but the
+/// rules (objective and backups dropped).
+fn swapped(s: &Schedule, index: usize, member: &TrainerId, backup: &TrainerId) -> Schedule {
+    let mut t = s.clone();
+    t.objective = None;
+    t.backups = None;
+    let team = &mut t.scheduled[index].trainers;
+    team.retain(|x| x != member);
+    team.push(backup.clone());
+    team.sort();
+    t
+}
+
+/// The rules a swap breaks, pins left out (a member who cannot come cannot hold a pin).
+fn broken(p: &Problem, s: &Schedule) -> Vec<checker::Violation> {
+    checker::check(p, s)
+        .into_iter()
+        .filter(|v| v.rule != Rule::C10Pin)
+        .collect()
+}
+
+/// Every (request index, backup, member) swap the checker accepts, by brute force. Trainers
+/// without the request's area are skipped: the checker rejects them by C1 whatever else holds.
+fn accepted_swaps(p: &Problem, s: &Schedule) -> BTreeSet<(usize, TrainerId, TrainerId)> {
+    let jobs: Vec<(usize, &TrainerId, &TrainerId)> = s
+        .scheduled
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            let r = p.request(&a.request).expect("request");
+            p.trainers
+                .iter()
+                .filter(move |b| b.expertise.contains_key(&r.area) && !a.trainers.contains(&b.id))
+                .flat_map(move |b| a.trainers.iter().map(move |m| (i, &b.id, m)))
+        })
+        .collect();
+    jobs.into_par_iter()
+        .filter(|(i, b, m)| broken(p, &swapped(s, *i, m, b)).is_empty())
+        .map(|(i, b, m)| (i, b.clone(), m.clone()))
+        .collect()
+}
+
+#[test]
+fn every_named_backup_stands_in_and_every_possible_one_is_named() {
+    for (name, p) in problems() {
+        let base = plan::solve(&p, &solver::Options::default()).expect("solves");
+        assert!(broken(&p, &base).is_empty());
+        let all = plan::with_backups(&p, base.clone(), usize::MAX).expect("backups verified");
+        let two = plan::with_backups(&p, base.clone(), 2).expect("backups verified");
+        assert!(
+            checker::check(&p, &two).is_empty(),
+            "{name}: the checker accepts them"
+        );
+        let cost = checker::recompute(&p, &base).cost as i64;
+        let mut named = BTreeSet::new();
+        let covers = all.backups.as_ref().expect("backups");
+        assert_eq!(
+            covers.len(),
+            base.scheduled.len(),
+            "{name}: one cover per staffed request"
+        );
+        for (i, (a, c)) in base.scheduled.iter().zip(covers).enumerate() {
+            assert_eq!(a.request, c.request);
+            assert_eq!(
+                c.backups.is_empty(),
+                c.none.is_some(),
+                "{name} {}: a reason iff none",
+                a.request
+            );
+            for b in &c.backups {
+                let mut cheapest = i64::MAX;
+                for m in &b.replaces {
+                    let t = swapped(&base, i, m, &b.trainer);
+                    let v = broken(&p, &t);
+                    assert!(
+                        v.is_empty(),
+                        "{name}: {} for {m} on {}: {v:?}",
+                        b.trainer,
+                        a.request
+                    );
+                    cheapest = cheapest.min(checker::recompute(&p, &t).cost as i64 - cost);
+                    named.insert((i, b.trainer.clone(), m.clone()));
+                }
+                assert_eq!(b.cost_change, cheapest, "{name}: cost change of {}", b.trainer);
+            }
+            let keys: Vec<(i64, i64)> = c
+                .backups
+                .iter()
+                .map(|b| (b.cost_change, -i64::from(b.days_left)))
+                .collect();
+            assert!(
+                keys.windows(2).all(|w| w[0] <= w[1]),
+                "{name} {}: ranked",
+                a.request
+            );
+            let top: Vec<&TrainerId> = c.backups.iter().take(2).map(|b| &b.trainer).collect();
+            let two_named: Vec<&TrainerId> = two.backups.as_ref().expect("two")[i]
+                .backups
+                .iter()
+                .map(|b| &b.trainer)
+                .collect();
+            assert_eq!(
+                top, two_named,
+                "{name} {}: --backups 2 names the best two",
+                a.request
+            );
+        }
+        assert_eq!(
+            named,
+            accepted_swaps(&p, &base),
+            "{name}: every accepted swap is named"
+        );
+        assert_eq!(two.scheduled, base.scheduled, "{name}: the schedule is unchanged");
+    }
+}
+
+#[test]
+fn the_schedule_file_is_the_same_with_and_without_backups() {
+    let dir = tempfile::tempdir().expect("dir");
+    let problem = common::default_problem();
+    let p = problem.display().to_string();
+    let without = dir.path().join("without.json");
+    let with = dir.path().join("with.json");
+    let out = common::mtplan(&[
+        "solve",
+        &p,
+        "-o",
+        &without.display().to_string(),
+        "--reproducible",
+        "-q",
+    ]);
+    common::assert_code(&out, 0, "solve");
+    let args = [
+        "solve",
+        &p,
+        "-o",
+        &with.display().to_string(),
+        "--reproducible",
+        "-q",
+        "--backups",
+    ];
+    let out = common::mtplan(&args);
+    common::assert_code(&out, 0, "solve --backups");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("staffed requests have one"));
+    let text = std::fs::read_to_string(&without).expect("without");
+    assert!(!text.contains("backups"), "no backups key without the flag");
+    let mut a: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&with).expect("with")).expect("json");
+    let mut named = 0;
+    for s in b["scheduled"].as_array_mut().expect("list") {
+        let o = s.as_object_mut().expect("object");
+        named += o
+            .remove("backups")
+            .and_then(|v| v.as_array().map(Vec::len))
+            .expect("backups");
+        o.remove("no_backup");
+    }
+    assert!(named > 0);
+    a["settings"] = serde_json::Value::Null;
+    b["settings"] = serde_json::Value::Null;
+    assert_eq!(a, b, "the same schedule, backups aside");
+    let (loaded, schedule) = common::verified(&problem, &with);
+    assert!(checker::check_backups(&loaded, &schedule).is_empty());
+}
+
+#[test]
+fn verify_flags_a_backup_that_could_not_stand_in_with_its_rule() {
+    let dir = tempfile::tempdir().expect("dir");
+    let problem = common::default_problem();
+    let with = dir.path().join("with.json");
+    let args = [
+        "solve",
+        &problem.display().to_string(),
+        "-o",
+        &with.display().to_string(),
+        "-q",
+        "--backups",
+        "1",
+    ];
+    common::assert_code(&common::mtplan(&args), 0, "solve --backups 1");
+    let (p, _) = common::verified(&problem, &with);
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&with).expect("with")).expect("json");
+    let first = &mut json["scheduled"][0];
+    let r = p
+        .request(&mtplan::model::RequestId(
+            first["request"].as_str().expect("id").into(),
+        ))
+        .expect("r");
+    let outsider = p
+        .trainers
+        .iter()
+        .find(|t| !t.expertise.contains_key(&r.area))
+        .expect("outsider");
+    first["backups"][0]["trainer"] = serde_json::Value::String(outsider.id.as_str().into());
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, serde_json::to_string(&json).expect("json")).expect("write");
+    let out = common::mtplan(&[
+        "verify",
+        &problem.display().to_string(),
+        &bad.display().to_string(),
+    ]);
+    common::assert_code(&out, 1, "verify of a bad backup");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = format!(
+        "C1 request {} trainer {}: backup {} for",
+        r.id, outsider.id, outsider.id
+    );
+    assert!(text.contains(&line), "{text}");
+}
