@@ -247,3 +247,76 @@ fn verify_flags_a_backup_that_could_not_stand_in_with_its_rule() {
     );
     assert!(text.contains(&line), "{text}");
 }
+
+#[test]
+fn replan_rechecks_the_baselines_backups_and_names_new_ones() {
+    let dir = tempfile::tempdir().expect("dir");
+    let raw = generate(&Spec::new(40, 60, 4));
+    let base_file = dir.path().join("base.json");
+    std::fs::write(&base_file, serde_json::to_string(&raw).expect("json")).expect("write");
+    let published = dir.path().join("published.json");
+    let path = |p: &std::path::Path| p.display().to_string();
+    let args = [
+        "solve",
+        &path(&base_file),
+        "-o",
+        &path(&published),
+        "-q",
+        "--backups",
+    ];
+    common::assert_code(&common::mtplan(&args), 0, "solve --backups");
+    let (p, s) = common::verified(&base_file, &published);
+    let covers = s.backups.expect("backups");
+    let named: usize = covers.iter().map(|c| c.backups.len()).sum();
+    // The trainer named most often as a backup leaves.
+    let mut count = std::collections::BTreeMap::<&TrainerId, usize>::new();
+    covers
+        .iter()
+        .flat_map(|c| &c.backups)
+        .for_each(|b| *count.entry(&b.trainer).or_default() += 1);
+    let (gone, times) = count
+        .into_iter()
+        .max_by_key(|(t, n)| (*n, std::cmp::Reverse(*t)))
+        .expect("one");
+    let mut changed = raw.clone();
+    changed.trainers.retain(|t| t.id != gone.as_str());
+    changed.pinned.retain(|x| x.trainer != gone.as_str());
+    let changed_file = dir.path().join("changed.json");
+    std::fs::write(&changed_file, serde_json::to_string(&changed).expect("json")).expect("write");
+    let new = dir.path().join("new.json");
+    let args = [
+        "replan",
+        &path(&changed_file),
+        "--baseline",
+        &path(&published),
+        "-o",
+        &path(&new),
+        "-q",
+        "--backups",
+    ];
+    let out = common::mtplan(&args);
+    common::assert_code(&out, 0, "replan --backups");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("backups "))
+        .expect("backups line");
+    let standing: usize = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .expect("count");
+    assert!(
+        line.ends_with(&format!(
+            "of the baseline's {named} still stand in the new schedule"
+        )),
+        "{line}"
+    );
+    assert!(
+        standing + times <= named,
+        "{gone} was named {times} times and left: {line}"
+    );
+    let (q, t) = common::verified(&changed_file, &new);
+    assert!(t.backups.is_some() && checker::check_backups(&q, &t).is_empty());
+    let _ = p;
+}
