@@ -170,6 +170,14 @@ pub struct SolveArgs {
     /// does not change.
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "2")]
     pub backups: Option<usize>,
+    /// Balance workloads after cost: among schedules with the optimal coverage and a cost
+    /// within --cost-slack of the optimum, minimise the largest share of a trainer's budget
+    /// used, then maximise the trainers who deliver at least one training.
+    #[arg(long)]
+    pub balance: bool,
+    /// Relative rise of the cost that --balance may accept (0.02: 2 %).
+    #[arg(long, value_name = "REL", default_value_t = 0.02)]
+    pub cost_slack: f64,
 }
 
 fn parse_range(s: &str) -> Result<(u32, u32), String> {

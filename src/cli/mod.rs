@@ -167,6 +167,12 @@ fn usable_output(a: &SolveArgs) -> Result<(), String> {
     if !(0.0..1.0).contains(&a.gap) || a.time_limit.is_some_and(|t| !(t > 0.0)) || a.threads == 0 {
         return Err("--gap must be in [0, 1), --time-limit above 0 and --threads at least 1".to_owned());
     }
+    if !(0.0..1.0).contains(&a.cost_slack) {
+        return Err(format!(
+            "--cost-slack {} is not a share of the cost in [0, 1) (e.g. 0.02 for 2 %)",
+            a.cost_slack
+        ));
+    }
     if a.format == Format::Xlsx && a.output.is_none() {
         return Err("--format xlsx writes a workbook: name it with -o FILE.xlsx".to_owned());
     }
@@ -196,6 +202,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         warm_start: None,
         interrupt: solver::budget::Interrupt::new(),
         decomposition: a.decomposition,
+        balance: a.balance.then_some(a.cost_slack),
     }
 }
 

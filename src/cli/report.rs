@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Backup, Cover, Problem, Schedule};
+use crate::model::{Backup, Cover, Problem, Schedule, Shares};
 
 fn pct(x: f64) -> String {
     format!("{:.4}%", x * 100.0)
@@ -35,6 +35,18 @@ pub fn table(problem: &Problem, s: &Schedule) -> String {
             o.cost,
             b.cost,
             pct(g.cost)
+        );
+    }
+    let _ = writeln!(out, "workload    {}", Shares::of(problem, s).text());
+    if let Some(b) = s.settings.as_ref().and_then(|st| st.balance) {
+        let _ = writeln!(
+            out,
+            "balance     largest share {:.4} (bound {:.4}), {} trainers active (bound {}), cost within {}% of the optimum",
+            b.largest_share,
+            b.largest_share_bound,
+            b.active,
+            b.active_bound,
+            b.cost_slack * 100.0
         );
     }
     if let Some(st) = &s.settings {

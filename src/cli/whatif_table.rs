@@ -32,6 +32,7 @@ pub(super) struct Row {
     lost: usize,
     changed: usize,
     changes: Option<(u64, bool)>,
+    shares: crate::model::Shares,
     seconds: f64,
 }
 
@@ -93,6 +94,7 @@ pub(super) fn compare(solved: &[Solved]) -> Vec<Row> {
                 lost: base_ids.difference(&ids).count(),
                 changed: d.totals.moved + d.requests.iter().filter(|(_, c)| is_team_change(c)).count(),
                 changes: s.changes,
+                shares: crate::model::Shares::of(&s.problem, &s.schedule),
                 seconds: s.seconds,
             }
         })
@@ -142,6 +144,9 @@ fn cells(r: &Row, regions: &[Region], with_time: bool) -> Vec<String> {
         r.lost.to_string(),
         r.changed.to_string(),
         changes_cell(r.changes),
+        format!("{:.1}%", r.shares.largest * 100.0),
+        format!("{:.1}%", r.shares.median * 100.0),
+        format!("{}/{}", r.shares.idle, r.shares.trainers),
     ];
     for g in regions {
         let (used, budget) = r.days.get(g).copied().unwrap_or_default();
@@ -172,7 +177,8 @@ pub(super) fn markdown(rows: &[Row], regions: &[Region], with_time: bool, mode: 
         "\ngained/lost: requests staffed in the scenario and not in the base, and the reverse; \
          changed: requests staffed in both with another start or team; changes D: the \
          disruption tier's count against the base (one per dropped or moved request, one per \
-         published trainer taken off), `min` when proven minimal."
+         published trainer taken off), `min` when proven minimal; shares: of each trainer's \
+         day budget used, idle trainers included in the median."
     );
     out
 }
@@ -194,6 +200,9 @@ pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool, mode: Mode)
         "changes_d",
         "changes_d_proven",
         "mode",
+        "largest_share",
+        "median_share",
+        "idle_trainers",
     ]
     .iter()
     .map(|h| h.to_string())
@@ -221,6 +230,9 @@ pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool, mode: Mode)
             r.changes.map_or(String::new(), |c| c.0.to_string()),
             r.changes.map_or(String::new(), |c| c.1.to_string()),
             mode.code().to_owned(),
+            format!("{:.4}", r.shares.largest),
+            format!("{:.4}", r.shares.median),
+            r.shares.idle.to_string(),
         ];
         for g in regions {
             let (used, budget) = r.days.get(g).copied().unwrap_or_default();

@@ -132,6 +132,24 @@ pub struct SettingsV1 {
     /// Peak resident memory of the solving process, MiB (absent in reproducible output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub peak_memory_mib: Option<f64>,
+    /// The balance tiers' results (`--balance` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub balance: Option<BalanceV1>,
+}
+
+/// What the balance tiers proved.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct BalanceV1 {
+    /// Relative rise of the cost accepted.
+    pub cost_slack: f64,
+    /// Largest share of a trainer's budget used.
+    pub largest_share: f64,
+    /// Proven lower bound on it.
+    pub largest_share_bound: f64,
+    /// Trainers who deliver at least one training.
+    pub active_trainers: u64,
+    /// Proven upper bound on them.
+    pub active_trainers_bound: f64,
 }
 
 /// Why a schedule file could not be read.
@@ -313,6 +331,13 @@ pub fn schedule_to_json(problem: &Problem, s: &Schedule, with_elapsed: bool) -> 
             elapsed_seconds: with_elapsed.then_some(st.elapsed_seconds),
             phase_seconds: with_elapsed.then(|| st.phase_seconds.iter().cloned().collect()),
             peak_memory_mib: st.peak_memory_mib.filter(|_| with_elapsed),
+            balance: st.balance.map(|b| BalanceV1 {
+                cost_slack: b.cost_slack,
+                largest_share: b.largest_share,
+                largest_share_bound: b.largest_share_bound,
+                active_trainers: b.active,
+                active_trainers_bound: b.active_bound,
+            }),
         }),
     };
     let mut out = serde_json::to_string_pretty(&v1).unwrap_or_default();

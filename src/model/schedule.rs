@@ -85,6 +85,21 @@ pub struct Unscheduled {
     pub reasons: Vec<Reason>,
 }
 
+/// What the balance tiers (`--balance`) proved.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct BalanceProof {
+    /// Relative rise of the cost accepted.
+    pub cost_slack: f64,
+    /// Largest share of a trainer's budget used.
+    pub largest_share: f64,
+    /// Proven lower bound on it (given coverage and the cost cap).
+    pub largest_share_bound: f64,
+    /// Trainers who deliver at least one training.
+    pub active: u64,
+    /// Proven upper bound on them (given the largest share).
+    pub active_bound: f64,
+}
+
 /// Solver settings and effort that produced a schedule, echoed into it.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Settings {
@@ -114,6 +129,8 @@ pub struct Settings {
     pub model_rows: usize,
     /// Columns (variables) of the MILP model.
     pub model_columns: usize,
+    /// The balance tiers' results, when `--balance` asked for them.
+    pub balance: Option<BalanceProof>,
 }
 
 /// A trainer who could stand in on a staffed request for one of its team members.
