@@ -320,3 +320,50 @@ fn replan_rechecks_the_baselines_backups_and_names_new_ones() {
     assert!(t.backups.is_some() && checker::check_backups(&q, &t).is_empty());
     let _ = p;
 }
+
+#[test]
+fn backups_are_tentative_events_in_their_calendars_and_rows_of_the_workbook() {
+    let dir = tempfile::tempdir().expect("dir");
+    let raw = generate(&Spec::new(30, 40, 6));
+    let problem = dir.path().join("p.json");
+    std::fs::write(&problem, serde_json::to_string(&raw).expect("json")).expect("write");
+    let schedule = dir.path().join("s.json");
+    let path = |p: &std::path::Path| p.display().to_string();
+    let args = [
+        "solve",
+        &path(&problem),
+        "-o",
+        &path(&schedule),
+        "-q",
+        "--backups",
+        "3",
+    ];
+    common::assert_code(&common::mtplan(&args), 0, "solve --backups 3");
+    let (p, s) = common::verified(&problem, &schedule);
+    let cals = dir.path().join("cals");
+    let out = common::mtplan(&["calendars", &path(&problem), &path(&schedule), "-o", &path(&cals)]);
+    common::assert_code(&out, 0, "calendars");
+    let covers = s.backups.as_ref().expect("backups");
+    let mut rows = 0;
+    for t in &p.trainers {
+        let own = s.scheduled.iter().filter(|a| a.trainers.contains(&t.id)).count();
+        let backup = covers
+            .iter()
+            .filter(|c| c.backups.iter().any(|b| b.trainer == t.id))
+            .count();
+        rows += backup;
+        let file = cals.join(format!("trainer-{}.ics", t.id));
+        if own + backup == 0 {
+            assert!(!file.exists(), "{} has no events and no calendar", t.id);
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("calendar");
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), own + backup, "{}", t.id);
+        assert_eq!(text.matches("STATUS:TENTATIVE").count(), backup, "{}", t.id);
+        assert_eq!(text.matches("SUMMARY:Backup: ").count(), backup, "{}", t.id);
+    }
+    assert!(rows > 0, "some backup is named");
+    let sheet = mtplan::workbook::backups::sheet(&p, &s).expect("a backups sheet");
+    let without = covers.iter().filter(|c| c.backups.is_empty()).count();
+    assert_eq!(sheet.rows.len(), rows + without);
+}
