@@ -367,3 +367,21 @@ fn backups_are_tentative_events_in_their_calendars_and_rows_of_the_workbook() {
     let without = covers.iter().filter(|c| c.backups.is_empty()).count();
     assert_eq!(sheet.rows.len(), rows + without);
 }
+
+#[test]
+fn backups_0_and_a_cost_slack_out_of_range_are_refused_with_exit_2() {
+    let problem = common::default_problem();
+    let p = problem.display().to_string();
+    for (args, says) in [
+        (vec!["solve", &p, "--backups", "0"], "--backups 0 names no backup"),
+        (
+            vec!["solve", &p, "--balance", "--cost-slack", "1.5"],
+            "--cost-slack 1.5 is not a share",
+        ),
+    ] {
+        let out = common::mtplan(&args);
+        common::assert_code(&out, 2, &args.join(" "));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(says), "{args:?}");
+        assert!(out.stdout.is_empty());
+    }
+}

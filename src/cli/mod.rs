@@ -167,6 +167,9 @@ fn usable_output(a: &SolveArgs) -> Result<(), String> {
     if !(0.0..1.0).contains(&a.gap) || a.time_limit.is_some_and(|t| !(t > 0.0)) || a.threads == 0 {
         return Err("--gap must be in [0, 1), --time-limit above 0 and --threads at least 1".to_owned());
     }
+    if a.backups == Some(0) {
+        return Err("--backups 0 names no backup: give N of at least 1, or leave N out for 2".to_owned());
+    }
     if !(0.0..1.0).contains(&a.cost_slack) {
         return Err(format!(
             "--cost-slack {} is not a share of the cost in [0, 1) (e.g. 0.02 for 2 %)",

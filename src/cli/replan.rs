@@ -115,6 +115,9 @@ fn refuse_output(a: &ReplanArgs) -> Result<(), String> {
     if a.time_limit.is_some_and(|t| !(t > 0.0)) || a.threads == 0 {
         return Err("--time-limit must be above 0 and --threads at least 1".to_owned());
     }
+    if a.backups == Some(0) {
+        return Err("--backups 0 names no backup: give N of at least 1, or leave N out for 2".to_owned());
+    }
     let Some(out) = &a.output else { return Ok(()) };
     let same = |p: &PathBuf| matches!((out.canonicalize(), p.canonicalize()), (Ok(x), Ok(y)) if x == y);
     if same(&a.problem) || same(&a.baseline) {

@@ -148,8 +148,9 @@ pub struct BalanceV1 {
     pub largest_share_bound: f64,
     /// Trainers who deliver at least one training.
     pub active_trainers: u64,
-    /// Proven upper bound on them.
-    pub active_trainers_bound: f64,
+    /// Proven upper bound on them (absent when none is known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_trainers_bound: Option<f64>,
 }
 
 /// Why a schedule file could not be read.
@@ -336,7 +337,7 @@ pub fn schedule_to_json(problem: &Problem, s: &Schedule, with_elapsed: bool) -> 
                 largest_share: b.largest_share,
                 largest_share_bound: b.largest_share_bound,
                 active_trainers: b.active,
-                active_trainers_bound: b.active_bound,
+                active_trainers_bound: b.active_bound.is_finite().then_some(b.active_bound),
             }),
         }),
     };

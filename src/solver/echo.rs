@@ -47,18 +47,33 @@ pub fn balance_proof(
 
 /// `proof` with the largest share and the active trainers of `schedule` itself: the share
 /// column z of the balance tier is only an upper bound on every share once the active tier
-/// has moved the schedule.
+/// has moved the schedule. A bound the schedule itself contradicts (more active trainers than
+/// the active tier's bound, as when the share's keep row once sat below the real share) is
+/// dropped, and the schedule is then not called optimal.
 pub fn measured(
     proof: crate::model::BalanceProof,
     problem: &crate::model::Problem,
-    schedule: &crate::model::Schedule,
+    schedule: &mut crate::model::Schedule,
 ) -> crate::model::BalanceProof {
     let shares = crate::model::Shares::of(problem, schedule);
-    crate::model::BalanceProof {
+    let active = (shares.trainers - shares.idle) as u64;
+    let mut out = crate::model::BalanceProof {
         largest_share: shares.largest,
-        active: (shares.trainers - shares.idle) as u64,
+        active,
         ..proof
+    };
+    if out.active_bound + 1e-6 < active as f64 {
+        out.active_bound = f64::INFINITY;
     }
+    if out.largest_share_bound > shares.largest + 1e-6 {
+        out.largest_share_bound = 0.0;
+    }
+    let proven =
+        out.largest_share - out.largest_share_bound <= 1e-6 && out.active_bound - active as f64 <= 1e-6;
+    if !proven && schedule.status == crate::model::Status::Optimal {
+        schedule.status = crate::model::Status::Feasible;
+    }
+    out
 }
 
 /// The balance of independent parts: the largest share and its bound are the parts' largest,

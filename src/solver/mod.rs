@@ -294,11 +294,11 @@ fn solve_model(
             Ok(solved) => {
                 phases.tiers(&solved.tiers);
                 let tolerance = options.mip_rel_gap.max(options.balance.unwrap_or(0.0));
-                let schedule = extract::from_tiers(problem, space, &solved, tolerance);
+                let mut schedule = extract::from_tiers(problem, space, &solved, tolerance);
                 settings.balance = options
                     .balance
                     .and_then(|s| echo::balance_proof(&solved.tiers, s))
-                    .map(|b| echo::measured(b, problem, &schedule));
+                    .map(|b| echo::measured(b, problem, &mut schedule));
                 schedule
             }
             Err(Stop::Infeasible) => return Err(SolveError::Infeasible(String::new())),

@@ -18,9 +18,12 @@ use super::tiers::{self, Sense, Tier, TierKind};
 use crate::model::Problem;
 
 /// The row that keeps `tier` at `value` (or better), less the tier's slack. A share (not
-/// whole-valued) is kept within 1e-7 of its value, HiGHS's feasibility tolerance.
+/// whole-valued) is kept within 1e-5 of its value: HiGHS may return it up to its MIP
+/// feasibility tolerance (1e-6) below the schedule's real share, and a row at that value
+/// would cut the schedule itself off (seen: a share of 0.425 returned as 0.424999, after
+/// which the next tier's MILP claimed a false optimum).
 fn keeping(tier: &Tier, value: f64) -> Row {
-    let room = tier.slack * value.abs() + if tier.kind.whole() { 0.0 } else { 1e-7 };
+    let room = tier.slack * value.abs() + if tier.kind.whole() { 0.0 } else { 1e-5 };
     match tier.sense() {
         Sense::Max => Row::at_least(Rule::Tier, tier.objective.clone(), value - room),
         Sense::Min => Row::at_most(Rule::Tier, tier.objective.clone(), value + room),
