@@ -1,5 +1,6 @@
-//! Criterion benchmarks of the what-if tools: applying a scenario to the default problem, and
-//! replanning a generated problem after its busiest trainer drops out.
+//! Criterion benchmarks of the what-if tools: applying a scenario to the default problem,
+//! replanning a generated problem after its busiest trainer drops out, and one scenario solved
+//! in each of `whatif`'s three modes.
 //!
 //! Run: `cargo bench --bench whatif`. The figures (20 scenarios, a replan of the
 //! default problem) come from `mtplan bench --suite whatif`, which times whole processes.
@@ -63,5 +64,38 @@ fn replan_one_leaver(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, apply, replan_one_leaver);
+/// One scenario (a generated problem without one trainer) solved in each mode of `whatif`:
+/// fresh (coverage, cost), tie-break (coverage, cost, fewest changes) and stable (coverage,
+/// fewest changes, cost), every one warm-started from the base schedule.
+fn whatif_modes(c: &mut Criterion) {
+    let bytes = serde_json::to_vec(&generate(&Spec::new(70, 100, 1))).expect("serialises");
+    let p = parse_problem(&bytes, "generated.json").expect("valid").problem;
+    let base = solver::solve(&p, &solver::Options::default()).expect("solves");
+    let gone = base.scheduled[0].trainers[0].clone();
+    let mut q = p.clone();
+    q.trainers.retain(|t| t.id != gone);
+    let options = solver::Options {
+        warm_start: Some(Arc::new(base.clone())),
+        ..solver::Options::default()
+    };
+    let mut group = c.benchmark_group("whatif modes");
+    group.sample_size(10);
+    group.bench_function("fresh: gen 70x100 without one trainer", |b| {
+        b.iter(|| solver::solve(&q, &options).expect("solves").scheduled.len())
+    });
+    for (name, order) in [("tie-break", Order::AfterCost), ("stable", Order::AfterCoverage)] {
+        let baseline = freezing::baseline(&base, false, None, order);
+        group.bench_function(format!("{name}: gen 70x100 without one trainer"), |b| {
+            b.iter(|| {
+                replan(&q, &options, &baseline)
+                    .expect("solves")
+                    .outcome
+                    .disruption
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, apply, replan_one_leaver, whatif_modes);
 criterion_main!(benches);

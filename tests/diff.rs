@@ -26,6 +26,7 @@ fn schedule(scheduled: Vec<Assignment>) -> Schedule {
         scheduled,
         unscheduled: Vec::new(),
         settings: None,
+        backups: None,
     }
 }
 

@@ -135,6 +135,7 @@ fn schedule_of(assignments: Vec<Assignment>) -> Schedule {
         scheduled: assignments,
         unscheduled: Vec::new(),
         settings: None,
+        backups: None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! `mtplan bench --suite whatif`: 20 scenarios of the default problem solved by one child
-//! `mtplan whatif`, and a replan after the busiest trainer of the base schedule drops out, by a
+//! `mtplan whatif` in each mode (default, `--stable`, `--fresh`; and the default mode with a
+//! time limit), and a replan after the busiest trainer of the base schedule drops out, by a
 //! child `mtplan replan`. Wall-clock times of the child processes; every schedule verified.
 
 use std::fmt::Write;
@@ -131,24 +132,38 @@ pub fn run(dir: &Path, exe: &Path) -> Result<(String, String, usize), String> {
         files.push(path);
     }
     let mut rows = Vec::new();
-    for (n, limit) in [(1, None), (2, Some(5.0))] {
-        let out = work.join(if limit.is_some() { "out-limited" } else { "out" });
+    let runs = [
+        (None, None),
+        (None, Some("--stable")),
+        (None, Some("--fresh")),
+        (Some(5.0), None),
+    ];
+    for (n, (limit, mode)) in runs.into_iter().enumerate() {
+        let folder = match (limit, mode) {
+            (Some(_), _) => "out-limited".to_owned(),
+            (None, None) => "out".to_owned(),
+            (None, Some(m)) => format!("out{m}"),
+        };
+        let out = work.join(folder);
         let mut args: Vec<String> = vec!["whatif".into(), base_path.display().to_string()];
         args.extend(files.iter().map(|f| f.display().to_string()));
         args.extend(["-o".into(), out.display().to_string(), "--force".into()]);
         if let Some(l) = limit {
             args.extend(["--time-limit".into(), format!("{l}")]);
         }
+        args.extend(mode.map(str::to_owned));
         eprintln!(
-            "[{n}/3] whatif: base + {} scenarios of default-2027, time limit {limit:?}",
+            "[{}/5] whatif {}: base + {} scenarios of default-2027, time limit {limit:?}",
+            n + 1,
+            mode.unwrap_or("(default mode)"),
             files.len()
         );
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
         let (seconds, _) = child(exe, &refs)?;
-        rows.push((limit, seconds, check_all(&base, &files, &out)?));
+        rows.push((limit, mode, seconds, check_all(&base, &files, &out)?));
     }
     let out = work.join("out");
-    eprintln!("[3/3] replan: the busiest trainer of the base schedule drops out");
+    eprintln!("[5/5] replan: the busiest trainer of the base schedule drops out");
     let published = format::load_schedule(&out.join("base.json"), &base).map_err(|e| e.to_string())?;
     let gone = busiest(&published).ok_or("the base schedule staffs nothing")?;
     let mut file = from_model::to_file(&base);
@@ -189,15 +204,24 @@ pub fn run(dir: &Path, exe: &Path) -> Result<(String, String, usize), String> {
     let _ = writeln!(md, "| --- | --- | --- | --- | --- | --- | --- | --- |");
     let mut csv = "case,solves,wall_seconds,target_seconds,status,largest_cost_gap,violations\n".to_owned();
     let mut bad = 0;
-    for (limit, seconds, c) in &rows {
+    for (limit, mode, seconds, c) in &rows {
         let statuses: Vec<String> = c.statuses.iter().map(|(s, n)| format!("{n} {s}")).collect();
-        let (case, note) = match limit {
+        let (case, mut note) = match limit {
             None => ("whatif-20".to_owned(), "exact; ".to_owned()),
             Some(l) => (
                 format!("whatif-20-limit-{l}s"),
                 format!("--time-limit {l} per solve; "),
             ),
         };
+        let case = match mode {
+            Some(m) => format!("{case}{}", m.replace("--", "-")),
+            None => format!("{case}-tie-break"),
+        };
+        note.push_str(match mode {
+            Some("--stable") => "stable mode (changes minimised after coverage); ",
+            Some(_) => "fresh mode (no regard for the base); ",
+            None => "default mode (coverage, cost, fewest changes); ",
+        });
         let _ = writeln!(
             md,
             "| {case}: default-2027 + 20 scenarios | 21 | {seconds:.1} | 60 | {} | {:.2}% | {} | {note}one HiGHS thread per solve, scenarios warm-started from the base |",

@@ -4,6 +4,7 @@
 //! It reads only the plain model and shares no code with the solver or the eligibility
 //! filter, so a bug there cannot hide from it. Rule numbers match the formulation in the README.
 
+mod backups;
 mod objective;
 mod rules;
 
@@ -11,6 +12,7 @@ use std::fmt;
 
 use crate::model::{Problem, RequestId, Schedule, TrainerId};
 
+pub use backups::check_backups;
 pub use objective::recompute;
 
 /// Which rule a violation breaks.
@@ -97,10 +99,12 @@ impl fmt::Display for Violation {
     }
 }
 
-/// Every violation in `schedule`, sorted by rule, request and trainer.
+/// Every violation in `schedule` (its named backups included), sorted by rule, request and
+/// trainer.
 pub fn check(problem: &Problem, schedule: &Schedule) -> Vec<Violation> {
     let mut out = rules::check_rules(problem, schedule);
     out.extend(objective::check_claim(problem, schedule));
+    out.extend(backups::check_backups(problem, schedule));
     out.sort();
     out.dedup();
     out

@@ -255,37 +255,91 @@ fn check_team(r: &Request, trainers: &[&Trainer], out: &mut Out) {
 
 fn check_trainers(problem: &Problem, placed: &[Placed<'_>], out: &mut Out) {
     for t in &problem.trainers {
-        let mine: Vec<&Placed<'_>> = placed
-            .iter()
-            .filter(|p| p.trainers.iter().any(|x| x.id == t.id))
-            .collect();
-        let gap = i64::from(problem.policy.min_gap_days);
-        for (i, a) in mine.iter().enumerate() {
-            for b in &mine[i + 1..] {
-                let (early, late) = if a.first <= b.first { (a, b) } else { (b, a) };
-                let free = (late.first - early.last).num_days() - 1;
-                if free < gap {
-                    let msg = format!(
-                        "{} free day(s) between {} and {}; {gap} needed",
-                        free.max(0),
-                        early.request.id,
-                        late.request.id
-                    );
-                    out.push(Rule::C8Gap, Some(late.request), Some(&t.id), msg);
-                }
+        check_trainer(problem, t, placed, out);
+    }
+}
+
+/// C8 and C9 for trainer `t` over the trainings of `placed` that `t` is on.
+fn check_trainer(problem: &Problem, t: &Trainer, placed: &[Placed<'_>], out: &mut Out) {
+    let mine: Vec<&Placed<'_>> = placed
+        .iter()
+        .filter(|p| p.trainers.iter().any(|x| x.id == t.id))
+        .collect();
+    let gap = i64::from(problem.policy.min_gap_days);
+    for (i, a) in mine.iter().enumerate() {
+        for b in &mine[i + 1..] {
+            let (early, late) = if a.first <= b.first { (a, b) } else { (b, a) };
+            let free = (late.first - early.last).num_days() - 1;
+            if free < gap {
+                let msg = format!(
+                    "{} free day(s) between {} and {}; {gap} needed",
+                    free.max(0),
+                    early.request.id,
+                    late.request.id
+                );
+                out.push(Rule::C8Gap, Some(late.request), Some(&t.id), msg);
             }
         }
-        let days: u64 = mine.iter().map(|p| u64::from(p.request.duration_days)).sum();
-        let budget = u64::from(t.max_days.unwrap_or(problem.policy.max_days));
-        if days > budget {
-            out.push(
-                Rule::C9Budget,
-                None,
-                Some(&t.id),
-                format!("assigned {days} training days, budget {budget}"),
-            );
+    }
+    let days: u64 = mine.iter().map(|p| u64::from(p.request.duration_days)).sum();
+    let budget = u64::from(t.max_days.unwrap_or(problem.policy.max_days));
+    if days > budget {
+        out.push(
+            Rule::C9Budget,
+            None,
+            Some(&t.id),
+            format!("assigned {days} training days, budget {budget}"),
+        );
+    }
+}
+
+/// The rules trainer `b` would break standing in for `member` on `a` (request `r`) in
+/// `schedule`: C1–C5 for `b`, C6 and C7 for the team with `b` in `member`'s place, and C8 and
+/// C9 for `b` over their own trainings and this one.
+pub(super) fn stand_in_violations(
+    problem: &Problem,
+    schedule: &Schedule,
+    r: &Request,
+    a: &Assignment,
+    b: &Trainer,
+    member: &TrainerId,
+) -> Vec<Violation> {
+    let mut out = Out(Vec::new());
+    let last = a
+        .start
+        .checked_add_days(days_after_first(r))
+        .unwrap_or(NaiveDate::MAX);
+    check_trainer_fit(problem, r, b, a.start, last, &mut out);
+    let team: Vec<&Trainer> = a
+        .trainers
+        .iter()
+        .filter(|t| *t != member)
+        .filter_map(|t| problem.trainers.iter().find(|x| &x.id == t))
+        .chain([b])
+        .collect();
+    check_team(r, &team, &mut out);
+    let mut placed = vec![Placed {
+        request: r,
+        first: a.start,
+        last,
+        trainers: vec![b],
+    }];
+    for other in schedule.scheduled.iter().filter(|o| o.trainers.contains(&b.id)) {
+        if let Some(q) = problem.requests.iter().find(|q| q.id == other.request) {
+            let last = other
+                .start
+                .checked_add_days(days_after_first(q))
+                .unwrap_or(NaiveDate::MAX);
+            placed.push(Placed {
+                request: q,
+                first: other.start,
+                last,
+                trainers: vec![b],
+            });
         }
     }
+    check_trainer(problem, b, &placed, &mut out);
+    out.0
 }
 
 fn check_pins(problem: &Problem, placed: &[Placed<'_>], out: &mut Out) {

@@ -204,6 +204,19 @@ pub struct SolveArgs {
     /// Pass an option to HiGHS, e.g. `--highs presolve=off` (repeatable; for experiments).
     #[arg(long, value_name = "NAME=VALUE", value_parser = parse_key_value)]
     pub highs: Vec<(String, String)>,
+    /// Name up to N ranked backups per staffed request (2 when N is left out): trainers off
+    /// the team who could stand in for a member without breaking a rule. The schedule itself
+    /// does not change.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "2")]
+    pub backups: Option<usize>,
+    /// Balance workloads after cost: among schedules with the optimal coverage and a cost
+    /// within --cost-slack of the optimum, minimise the largest share of a trainer's budget
+    /// used, then maximise the trainers who deliver at least one training.
+    #[arg(long)]
+    pub balance: bool,
+    /// Relative rise of the cost that --balance may accept (0.02: 2 %).
+    #[arg(long, value_name = "REL", default_value_t = 0.02)]
+    pub cost_slack: f64,
 }
 
 fn parse_range(s: &str) -> Result<(u32, u32), String> {

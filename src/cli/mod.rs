@@ -102,7 +102,12 @@ fn solve(a: &SolveArgs) -> u8 {
         eprintln!("interrupted: stopping the search; the best schedule found will be written");
         interrupt.interrupt();
     });
-    let schedule = match plan::solve(problem, &options) {
+    let solved = plan::solve(problem, &options);
+    let schedule = match (solved, a.backups) {
+        (Ok(s), Some(n)) => plan::with_backups(problem, s, n),
+        (other, _) => other,
+    };
+    let schedule = match schedule {
         Ok(s) => s,
         Err(e) => return plan_failed(&a.problem, &e),
     };
@@ -171,6 +176,18 @@ fn usable_output(a: &SolveArgs) -> Result<(), String> {
             crate::solver::method::Backend::from(a.solver).code()
         ));
     }
+    if a.solver != args::SolverArg::Highs && a.balance {
+        return Err("--balance runs its tiers on HiGHS: leave --solver out".to_owned());
+    }
+    if a.backups == Some(0) {
+        return Err("--backups 0 names no backup: give N of at least 1, or leave N out for 2".to_owned());
+    }
+    if !(0.0..1.0).contains(&a.cost_slack) {
+        return Err(format!(
+            "--cost-slack {} is not a share of the cost in [0, 1) (e.g. 0.02 for 2 %)",
+            a.cost_slack
+        ));
+    }
     if a.format == Format::Xlsx && a.output.is_none() {
         return Err("--format xlsx writes a workbook: name it with -o FILE.xlsx".to_owned());
     }
@@ -201,6 +218,7 @@ fn solve_options(a: &SolveArgs) -> solver::Options {
         interrupt: solver::budget::Interrupt::new(),
         decomposition: a.decomposition,
         backend: a.solver.into(),
+        balance: a.balance.then_some(a.cost_slack),
     }
 }
 

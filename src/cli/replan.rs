@@ -75,11 +75,48 @@ pub struct ReplanArgs {
     /// No progress lines on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Name up to N ranked backups per staffed request of the new schedule (2 when N is left
+    /// out), and re-check every backup the baseline named against it.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "2")]
+    pub backups: Option<usize>,
+}
+
+/// The baseline's backups re-checked against the new schedule `s`: (still standing, named).
+/// A backup stands when its request is still staffed, they are still off its team, and the
+/// checker accepts them for every member they replace who is still on it (at least one).
+fn surviving(problem: &Problem, published: &Schedule, s: &Schedule) -> (usize, usize) {
+    let Some(covers) = &published.backups else {
+        return (0, 0);
+    };
+    let named = covers.iter().map(|c| c.backups.len()).sum();
+    let mut standing = 0;
+    for c in covers {
+        let Some(a) = s.scheduled.iter().find(|a| a.request == c.request) else {
+            continue;
+        };
+        for b in &c.backups {
+            let mut b = b.clone();
+            b.replaces.retain(|m| a.trainers.contains(m));
+            let one = Schedule {
+                backups: Some(vec![crate::model::Cover {
+                    request: c.request.clone(),
+                    backups: vec![b],
+                    none: None,
+                }]),
+                ..s.clone()
+            };
+            standing += usize::from(crate::checker::check_backups(problem, &one).is_empty());
+        }
+    }
+    (standing, named)
 }
 
 fn refuse_output(a: &ReplanArgs) -> Result<(), String> {
     if a.time_limit.is_some_and(|t| !(t > 0.0)) || a.threads == 0 {
         return Err("--time-limit must be above 0 and --threads at least 1".to_owned());
+    }
+    if a.backups == Some(0) {
+        return Err("--backups 0 names no backup: give N of at least 1, or leave N out for 2".to_owned());
     }
     let Some(out) = &a.output else { return Ok(()) };
     let same = |p: &PathBuf| matches!((out.canonicalize(), p.canonicalize()), (Ok(x), Ok(y)) if x == y);
@@ -148,6 +185,14 @@ pub fn run(a: &ReplanArgs) -> u8 {
         }
         Err(e) => return super::plan_failed(&a.problem, &e),
     };
+    let mut result = result;
+    let survived = surviving(&problem, &published, &result.schedule);
+    if let Some(n) = a.backups {
+        result.schedule = match plan::with_backups(&problem, result.schedule, n) {
+            Ok(s) => s,
+            Err(e) => return super::plan_failed(&a.problem, &e),
+        };
+    }
     let json = format::schedule_to_json(&problem, &result.schedule, !a.reproducible);
     if let Some(out) = &a.output {
         if let Err(e) = write_atomic(out, json.as_bytes(), a.force, &[&a.problem, &a.baseline]) {
@@ -155,8 +200,27 @@ pub fn run(a: &ReplanArgs) -> u8 {
             return FAILURE;
         }
     }
-    print!("{}", summary(&problem, &published, &result, &frozen));
+    let mut text = summary(&problem, &published, &result, &frozen);
+    if published.backups.is_some() || a.backups.is_some() {
+        text.push_str(&backups_summary(&result.schedule, survived));
+    }
+    print!("{text}");
     OK
+}
+
+/// The backups lines of the replan summary: the baseline's that still stand, the new ones.
+fn backups_summary(s: &Schedule, (standing, named): (usize, usize)) -> String {
+    let mut out =
+        format!("\nbackups     {standing} of the baseline's {named} still stand in the new schedule\n");
+    if let Some(covers) = &s.backups {
+        let with = covers.iter().filter(|c| !c.backups.is_empty()).count();
+        out.push_str(&format!(
+            "            new: {with} of {} staffed requests have one ({} named)\n",
+            covers.len(),
+            covers.iter().map(|c| c.backups.len()).sum::<usize>()
+        ));
+    }
+    out
 }
 
 fn summary(problem: &Problem, published: &Schedule, r: &Replanned, frozen: &replan::Frozen) -> String {

@@ -9,8 +9,9 @@ use rayon::prelude::*;
 
 use super::whatif_table::{compare, csv, markdown, regions, Solved};
 use super::{load, write_atomic, BAD_INPUT, FAILURE, OK};
-use crate::model::Problem;
+use crate::model::{Problem, Schedule};
 use crate::scenario::{self, ScenarioError};
+use crate::solver::baseline::{Baseline, Order};
 use crate::{format, solver};
 
 /// Arguments of `whatif`.
@@ -39,6 +40,58 @@ pub struct WhatifArgs {
     /// Leave wall-clock time out of the schedules.
     #[arg(long)]
     pub reproducible: bool,
+    /// Solve each scenario as a replan of the base schedule: changes against it minimised right
+    /// after coverage (as `replan --disruption after-coverage`), so the table shows what adapting
+    /// the published plan costs.
+    #[arg(long, conflicts_with = "fresh")]
+    pub stable: bool,
+    /// Solve each scenario afresh (coverage, then cost), ties broken anyhow.
+    #[arg(long)]
+    pub fresh: bool,
+}
+
+/// How each scenario is solved against the base schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Coverage, cost, then the fewest changes against the base (ties broken towards it).
+    TieBreak,
+    /// Coverage, the fewest changes against the base, then cost.
+    Stable,
+    /// Coverage, then cost: no regard for the base.
+    Fresh,
+}
+
+impl Mode {
+    /// The mode of the command line.
+    pub fn of(a: &WhatifArgs) -> Self {
+        match (a.stable, a.fresh) {
+            (true, _) => Mode::Stable,
+            (_, true) => Mode::Fresh,
+            _ => Mode::TieBreak,
+        }
+    }
+
+    /// The mode's code in the CSV table.
+    pub fn code(self) -> &'static str {
+        match self {
+            Mode::TieBreak => "tie-break",
+            Mode::Stable => "stable",
+            Mode::Fresh => "fresh",
+        }
+    }
+
+    /// What the table says about the mode.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Mode::TieBreak => {
+                "tie-break (default): each scenario solved for coverage, then cost, then the fewest changes against the base"
+            }
+            Mode::Stable => {
+                "stable (--stable): each scenario solved as a replan: coverage, then the fewest changes against the base, then cost"
+            }
+            Mode::Fresh => "fresh (--fresh): each scenario solved for coverage, then cost, with no regard for the base",
+        }
+    }
 }
 
 /// One case: the base or a scenario, with its problem.
@@ -157,8 +210,9 @@ pub fn run(a: &WhatifArgs) -> u8 {
         }
     }
     let rows = compare(&solved);
-    let md = markdown(&rows, &regions(&solved), !a.reproducible);
-    let csv = csv(&rows, &regions(&solved), !a.reproducible);
+    let mode = Mode::of(a);
+    let md = markdown(&rows, &regions(&solved), !a.reproducible, mode);
+    let csv = csv(&rows, &regions(&solved), !a.reproducible, mode);
     for (path, text) in [(&files[files.len() - 2], &md), (&files[files.len() - 1], &csv)] {
         if let Err(e) = write_atomic(path, text.as_bytes(), a.force, &inputs) {
             eprintln!("error: {e}");
@@ -193,13 +247,16 @@ fn solve_all(cases: Vec<Case>, a: &WhatifArgs) -> Result<Vec<Solved>, u8> {
     };
     // The base first: every scenario is warm-started from its schedule.
     let mut cases = cases.into_iter();
-    let base = cases.next().map(|c| solve_case(c, &options));
-    let warm = match &base {
-        Some(Ok(b)) => solver::Options {
-            warm_start: Some(std::sync::Arc::new(b.schedule.clone())),
-            ..options.clone()
-        },
-        _ => options.clone(),
+    let base = cases.next().map(|c| solve_case(c, &options, None));
+    let (warm, near) = match &base {
+        Some(Ok(b)) => (
+            solver::Options {
+                warm_start: Some(std::sync::Arc::new(b.schedule.clone())),
+                ..options.clone()
+            },
+            against(&b.schedule, Mode::of(a)),
+        ),
+        _ => (options.clone(), None),
     };
     // Each worker takes the next scenario when it is free (par_bridge), so one long solve does
     // not hold up the scenarios a static split would have queued behind it.
@@ -207,7 +264,7 @@ fn solve_all(cases: Vec<Case>, a: &WhatifArgs) -> Result<Vec<Solved>, u8> {
         cases
             .enumerate()
             .par_bridge()
-            .map(|(i, c)| (i, solve_case(c, &warm)))
+            .map(|(i, c)| (i, solve_case(c, &warm, near.as_ref())))
             .collect()
     });
     others.sort_by_key(|(i, _)| *i);
@@ -230,13 +287,33 @@ fn solve_all(cases: Vec<Case>, a: &WhatifArgs) -> Result<Vec<Solved>, u8> {
     }
 }
 
-fn solve_case(c: Case, options: &solver::Options) -> Result<Solved, String> {
+/// The base schedule as the baseline of `mode` (none when fresh). Requests the base staffed
+/// may be dropped for coverage: coverage stays the scenario's own optimum.
+fn against(base: &Schedule, mode: Mode) -> Option<Baseline> {
+    let order = match mode {
+        Mode::TieBreak => Order::AfterCost,
+        Mode::Stable => Order::AfterCoverage,
+        Mode::Fresh => return None,
+    };
+    Some(crate::replan::baseline(base, false, None, order))
+}
+
+fn solve_case(c: Case, options: &solver::Options, near: Option<&Baseline>) -> Result<Solved, String> {
     let clock = Instant::now();
-    let schedule = crate::plan::solve(&c.problem, options).map_err(|e| format!("{}: {e}", c.name))?;
+    let failed = |e: crate::plan::PlanError| format!("{}: {e}", c.name);
+    let (schedule, changes) = match near {
+        None => (crate::plan::solve(&c.problem, options).map_err(failed)?, None),
+        Some(b) => {
+            let r = crate::plan::solve_near(&c.problem, options, b, &[]).map_err(failed)?;
+            let proven = !r.outcome.unproven.contains(&"disruption");
+            (r.schedule, Some((r.outcome.disruption, proven)))
+        }
+    };
     Ok(Solved {
         name: c.name,
         problem: c.problem,
         schedule,
+        changes,
         seconds: clock.elapsed().as_secs_f64(),
     })
 }

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
+use super::whatif::Mode;
 use crate::model::{Problem, Region, Schedule};
 
 /// One solved case.
@@ -10,6 +11,9 @@ pub(super) struct Solved {
     pub(super) name: String,
     pub(super) problem: Problem,
     pub(super) schedule: Schedule,
+    /// Changes D against the base as the disruption tier counted them, and whether the tier
+    /// proved them minimal (none when the case was solved afresh).
+    pub(super) changes: Option<(u64, bool)>,
     pub(super) seconds: f64,
 }
 
@@ -27,6 +31,8 @@ pub(super) struct Row {
     gained: usize,
     lost: usize,
     changed: usize,
+    changes: Option<(u64, bool)>,
+    shares: crate::model::Shares,
     seconds: f64,
 }
 
@@ -87,6 +93,8 @@ pub(super) fn compare(solved: &[Solved]) -> Vec<Row> {
                 gained: ids.difference(&base_ids).count(),
                 lost: base_ids.difference(&ids).count(),
                 changed: d.totals.moved + d.requests.iter().filter(|(_, c)| is_team_change(c)).count(),
+                changes: s.changes,
+                shares: crate::model::Shares::of(&s.problem, &s.schedule),
                 seconds: s.seconds,
             }
         })
@@ -105,9 +113,25 @@ fn pct(part: u64, whole: u64) -> String {
     }
 }
 
-const HEAD: [&str; 8] = [
-    "scenario", "status", "staffed", "coverage", "cost", "gained", "lost", "changed",
+const HEAD: [&str; 9] = [
+    "scenario",
+    "status",
+    "staffed",
+    "coverage",
+    "cost",
+    "gained",
+    "lost",
+    "changed",
+    "changes D",
 ];
+
+fn changes_cell(c: Option<(u64, bool)>) -> String {
+    match c {
+        None => "-".to_owned(),
+        Some((d, true)) => format!("{d} (min)"),
+        Some((d, false)) => format!("{d} (unproven)"),
+    }
+}
 
 fn cells(r: &Row, regions: &[Region], with_time: bool) -> Vec<String> {
     let mut v = vec![
@@ -119,6 +143,10 @@ fn cells(r: &Row, regions: &[Region], with_time: bool) -> Vec<String> {
         r.gained.to_string(),
         r.lost.to_string(),
         r.changed.to_string(),
+        changes_cell(r.changes),
+        format!("{:.1}%", r.shares.largest * 100.0),
+        format!("{:.1}%", r.shares.median * 100.0),
+        format!("{}/{}", r.shares.idle, r.shares.trainers),
     ];
     for g in regions {
         let (used, budget) = r.days.get(g).copied().unwrap_or_default();
@@ -131,13 +159,14 @@ fn cells(r: &Row, regions: &[Region], with_time: bool) -> Vec<String> {
 }
 
 /// The table in Markdown; `with_time` adds each solve's wall-clock seconds.
-pub(super) fn markdown(rows: &[Row], regions: &[Region], with_time: bool) -> String {
+pub(super) fn markdown(rows: &[Row], regions: &[Region], with_time: bool, mode: Mode) -> String {
     let mut head: Vec<String> = HEAD.iter().map(|h| h.to_string()).collect();
     head.extend(regions.iter().map(|g| format!("{g} days used/budget")));
     if with_time {
         head.push("solve s".to_owned());
     }
     let mut out = String::new();
+    let _ = writeln!(out, "mode: {}\n", mode.describe());
     let _ = writeln!(out, "| {} |", head.join(" | "));
     let _ = writeln!(out, "|{}", " --- |".repeat(head.len()));
     for r in rows {
@@ -146,13 +175,16 @@ pub(super) fn markdown(rows: &[Row], regions: &[Region], with_time: bool) -> Str
     let _ = writeln!(
         out,
         "\ngained/lost: requests staffed in the scenario and not in the base, and the reverse; \
-         changed: requests staffed in both with another start or team."
+         changed: requests staffed in both with another start or team; changes D: the \
+         disruption tier's count against the base (one per dropped or moved request, one per \
+         published trainer taken off), `min` when proven minimal; shares: of each trainer's \
+         day budget used, idle trainers included in the median."
     );
     out
 }
 
 /// The table as CSV, with separate used and budget columns per region.
-pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool) -> String {
+pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool, mode: Mode) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut head: Vec<String> = [
         "scenario",
@@ -165,6 +197,12 @@ pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool) -> String {
         "gained",
         "lost",
         "changed",
+        "changes_d",
+        "changes_d_proven",
+        "mode",
+        "largest_share",
+        "median_share",
+        "idle_trainers",
     ]
     .iter()
     .map(|h| h.to_string())
@@ -189,6 +227,12 @@ pub(super) fn csv(rows: &[Row], regions: &[Region], with_time: bool) -> String {
             r.gained.to_string(),
             r.lost.to_string(),
             r.changed.to_string(),
+            r.changes.map_or(String::new(), |c| c.0.to_string()),
+            r.changes.map_or(String::new(), |c| c.1.to_string()),
+            mode.code().to_owned(),
+            format!("{:.4}", r.shares.largest),
+            format!("{:.4}", r.shares.median),
+            r.shares.idle.to_string(),
         ];
         for g in regions {
             let (used, budget) = r.days.get(g).copied().unwrap_or_default();

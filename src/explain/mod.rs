@@ -8,6 +8,7 @@
 //! 3. what would staff it ([`repair`]): up to three changes, each verified by a re-solve whose
 //!    schedule staffs the request and passes the independent checker.
 
+pub mod backups;
 pub mod fundamental;
 pub mod plan;
 pub mod repair;

@@ -3,6 +3,7 @@
 //! located diagnostics and validating it is [`crate::validate`]'s; choosing the reader by file
 //! kind (JSON, workbook, CSV folder) is `input`'s.
 
+pub mod backups_v1;
 pub mod convert;
 pub mod countries;
 pub mod from_model;

@@ -8,6 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::backups_v1::{self, BackupV1};
 use crate::model::*;
 
 /// Schedule file, version 1.
@@ -68,6 +69,12 @@ pub struct AssignmentV1 {
     pub end: Option<NaiveDate>,
     /// Trainer ids.
     pub trainers: Vec<String>,
+    /// Ranked backups (schedules solved with `--backups` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backups: Option<Vec<BackupV1>>,
+    /// Why no trainer can stand in, when `backups` is empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_backup: Option<String>,
 }
 
 /// One unstaffed request.
@@ -125,6 +132,25 @@ pub struct SettingsV1 {
     /// Peak resident memory of the solving process, MiB (absent in reproducible output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub peak_memory_mib: Option<f64>,
+    /// The balance tiers' results (`--balance` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub balance: Option<BalanceV1>,
+}
+
+/// What the balance tiers proved.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct BalanceV1 {
+    /// Relative rise of the cost accepted.
+    pub cost_slack: f64,
+    /// Largest share of a trainer's budget used.
+    pub largest_share: f64,
+    /// Proven lower bound on it.
+    pub largest_share_bound: f64,
+    /// Trainers who deliver at least one training.
+    pub active_trainers: u64,
+    /// Proven upper bound on them (absent when none is known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_trainers_bound: Option<f64>,
 }
 
 /// Why a schedule file could not be read.
@@ -196,11 +222,13 @@ fn from_v1(raw: ScheduleV1, problem: &Problem) -> Schedule {
         Some("no_solution_found") => Status::NoSolutionFound,
         _ => Status::Feasible,
     };
+    let mut covers: Vec<Cover> = Vec::new();
     let scheduled = raw
         .scheduled
         .into_iter()
         .map(|a| {
             let id = RequestId(a.request);
+            covers.extend(backups_v1::from_v1(&id, a.backups, a.no_backup));
             let end = a
                 .end
                 .unwrap_or_else(|| problem.request(&id).map_or(a.start, |r| r.occupied(a.start).to));
@@ -242,6 +270,10 @@ fn from_v1(raw: ScheduleV1, problem: &Problem) -> Schedule {
         scheduled,
         unscheduled,
         settings: None,
+        backups: (!covers.is_empty()).then(|| {
+            covers.sort();
+            covers
+        }),
     }
 }
 
@@ -265,11 +297,16 @@ pub fn schedule_to_json(problem: &Problem, s: &Schedule, with_elapsed: bool) -> 
         scheduled: s
             .scheduled
             .iter()
-            .map(|a| AssignmentV1 {
-                request: a.request.0.clone(),
-                start: a.start,
-                end: Some(a.end),
-                trainers: a.trainers.iter().map(|t| t.0.clone()).collect(),
+            .map(|a| {
+                let (backups, no_backup) = backups_v1::to_v1(s.backups.as_deref(), &a.request);
+                AssignmentV1 {
+                    request: a.request.0.clone(),
+                    start: a.start,
+                    end: Some(a.end),
+                    trainers: a.trainers.iter().map(|t| t.0.clone()).collect(),
+                    backups,
+                    no_backup,
+                }
             })
             .collect(),
         unscheduled: s
@@ -295,6 +332,13 @@ pub fn schedule_to_json(problem: &Problem, s: &Schedule, with_elapsed: bool) -> 
             elapsed_seconds: with_elapsed.then_some(st.elapsed_seconds),
             phase_seconds: with_elapsed.then(|| st.phase_seconds.iter().cloned().collect()),
             peak_memory_mib: st.peak_memory_mib.filter(|_| with_elapsed),
+            balance: st.balance.map(|b| BalanceV1 {
+                cost_slack: b.cost_slack,
+                largest_share: b.largest_share,
+                largest_share_bound: b.largest_share_bound,
+                active_trainers: b.active,
+                active_trainers_bound: b.active_bound.is_finite().then_some(b.active_bound),
+            }),
         }),
     };
     let mut out = serde_json::to_string_pretty(&v1).unwrap_or_default();

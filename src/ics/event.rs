@@ -1,9 +1,9 @@
 //! One staffed request as an all-day iCalendar event.
 
 use chrono::{DateTime, Utc};
-use icalendar::{Component, Event, EventLike};
+use icalendar::{Class, Component, Event, EventLike, EventStatus};
 
-use crate::model::{Assignment, CountryCode, Problem, TrainerId};
+use crate::model::{Assignment, Backup, CountryCode, Problem, TrainerId};
 
 use super::country_label;
 
@@ -62,6 +62,25 @@ pub(super) fn for_trainer(
     };
     let whose = format!("trainer/{trainer}");
     base(problem, a, &whose, stamp, &team)
+}
+
+/// The tentative event in backup `b`'s calendar: the request they may be called in for, with
+/// the members they could replace.
+pub(super) fn for_backup(problem: &Problem, a: &Assignment, b: &Backup, stamp: DateTime<Utc>) -> Event {
+    let members: Vec<String> = b.replaces.iter().map(|t| trainer_label(problem, t)).collect();
+    let team = format!(
+        "Backup (tentative): you could stand in for {} if they cannot come",
+        members.join(" or ")
+    );
+    let whose = format!("backup/{}", b.trainer);
+    let mut e = base(problem, a, &whose, stamp, &team);
+    let title = problem
+        .request(&a.request)
+        .map_or(a.request.to_string(), |r| format!("{} [{}]", r.title, r.id));
+    e.summary(&clean(&format!("Backup: {title}")));
+    e.status(EventStatus::Tentative);
+    e.class(Class::Private);
+    e.done()
 }
 
 /// The event in the host country's calendar; the description names every trainer.

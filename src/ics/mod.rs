@@ -7,6 +7,10 @@
 //! planning year, the request and the trainer or country (see [`uid`]), so importing a newer
 //! plan updates the events already in a calendar instead of duplicating them.
 //!
+//! A schedule solved with `--backups` also puts each backup's requests in their calendar as
+//! tentative events (`STATUS:TENTATIVE`, `CLASS:PRIVATE`, summary "Backup: …", a UID of its
+//! own), so a trainer sees the weeks they may be called in.
+//!
 //! A calendar must hold at least one event (RFC 5545, 3.6), so trainers without assignments
 //! and countries hosting no staffed request get no file.
 
@@ -17,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Property, ValueType};
 
-use crate::model::{Assignment, CountryCode, Problem, Schedule, TrainerId};
+use crate::model::{Assignment, Backup, CountryCode, Problem, Schedule, TrainerId};
 
 pub use event::uid;
 
@@ -37,18 +41,28 @@ pub struct CalendarFile {
 /// Every calendar of a schedule: trainers' first (sorted by trainer id), then host countries'
 /// (sorted by country code), each with its events by date. `stamp` becomes every `DTSTAMP`.
 pub fn calendars(problem: &Problem, schedule: &Schedule, stamp: DateTime<Utc>) -> Vec<CalendarFile> {
-    let mut by_trainer: BTreeMap<&TrainerId, Vec<&Assignment>> = BTreeMap::new();
+    let mut by_trainer: BTreeMap<&TrainerId, Vec<(&Assignment, Option<&Backup>)>> = BTreeMap::new();
     let mut by_country: BTreeMap<&CountryCode, Vec<&Assignment>> = BTreeMap::new();
     for a in &schedule.scheduled {
         a.trainers
             .iter()
-            .for_each(|t| by_trainer.entry(t).or_default().push(a));
+            .for_each(|t| by_trainer.entry(t).or_default().push((a, None)));
         if let Some(r) = problem.request(&a.request) {
             by_country.entry(&r.host).or_default().push(a);
         }
     }
+    for c in schedule.backups.iter().flatten() {
+        let Some(a) = schedule.scheduled.iter().find(|a| a.request == c.request) else {
+            continue;
+        };
+        for b in &c.backups {
+            by_trainer.entry(&b.trainer).or_default().push((a, Some(b)));
+        }
+    }
     let by_date = |a: &&Assignment, b: &&Assignment| (a.start, &a.request).cmp(&(b.start, &b.request));
-    by_trainer.values_mut().for_each(|l| l.sort_by(by_date));
+    by_trainer
+        .values_mut()
+        .for_each(|l| l.sort_by(|x, y| by_date(&x.0, &y.0).then(x.1.is_some().cmp(&y.1.is_some()))));
     by_country.values_mut().for_each(|l| l.sort_by(by_date));
     let mut taken = BTreeSet::new();
     let mut files = Vec::new();
@@ -56,9 +70,10 @@ pub fn calendars(problem: &Problem, schedule: &Schedule, stamp: DateTime<Utc>) -
         let owner = problem
             .trainer(trainer)
             .map_or(trainer.to_string(), |t| format!("{} {}", t.id, t.name));
-        let events = list
-            .iter()
-            .map(|a| event::for_trainer(problem, a, trainer, stamp));
+        let events = list.iter().map(|(a, backup)| match backup {
+            None => event::for_trainer(problem, a, trainer, stamp),
+            Some(b) => event::for_backup(problem, a, b, stamp),
+        });
         let name = file_name("trainer", trainer.as_str(), &mut taken);
         files.push(file(problem, name, owner, events));
     }

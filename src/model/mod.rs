@@ -6,6 +6,7 @@ pub mod ids;
 pub mod problem;
 pub mod request;
 pub mod schedule;
+pub mod shares;
 pub mod trainer;
 pub mod vocabulary;
 
@@ -14,5 +15,9 @@ pub use country::{Country, Fares};
 pub use ids::{Area, CountryCode, Language, Region, RequestId, TrainerId};
 pub use problem::{Pin, Policy, Problem};
 pub use request::{Kind, Request};
-pub use schedule::{Assignment, Bound, Gap, Objective, Reason, Schedule, Settings, Status, Unscheduled};
+pub use schedule::{
+    Assignment, Backup, BalanceProof, Bound, Cover, Gap, Objective, Reason, Schedule, Settings, Status,
+    Unscheduled,
+};
+pub use shares::Shares;
 pub use trainer::{Level, Trainer};

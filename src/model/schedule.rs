@@ -85,6 +85,21 @@ pub struct Unscheduled {
     pub reasons: Vec<Reason>,
 }
 
+/// What the balance tiers (`--balance`) proved.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct BalanceProof {
+    /// Relative rise of the cost accepted.
+    pub cost_slack: f64,
+    /// Largest share of a trainer's budget used.
+    pub largest_share: f64,
+    /// Proven lower bound on it (given coverage and the cost cap).
+    pub largest_share_bound: f64,
+    /// Trainers who deliver at least one training.
+    pub active: u64,
+    /// Proven upper bound on them (given the largest share).
+    pub active_bound: f64,
+}
+
 /// Solver settings and effort that produced a schedule, echoed into it.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Settings {
@@ -114,6 +129,32 @@ pub struct Settings {
     pub model_rows: usize,
     /// Columns (variables) of the MILP model.
     pub model_columns: usize,
+    /// The balance tiers' results, when `--balance` asked for them.
+    pub balance: Option<BalanceProof>,
+}
+
+/// A trainer who could stand in on a staffed request for one of its team members.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Backup {
+    /// The trainer (not on the team).
+    pub trainer: TrainerId,
+    /// The team members they could replace without breaking a rule, sorted.
+    pub replaces: Vec<TrainerId>,
+    /// Cost change of the cheapest of those swaps (negative when cheaper).
+    pub cost_change: i64,
+    /// Budget days the trainer has left before standing in.
+    pub days_left: u32,
+}
+
+/// The ranked backups of one staffed request.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cover {
+    /// The request.
+    pub request: RequestId,
+    /// Backups, best first: by cost change, then most budget left, then id.
+    pub backups: Vec<Backup>,
+    /// Why no trainer qualifies, when `backups` is empty.
+    pub none: Option<Reason>,
 }
 
 /// A schedule: the answer to a problem.
@@ -133,4 +174,6 @@ pub struct Schedule {
     pub unscheduled: Vec<Unscheduled>,
     /// Settings that produced it.
     pub settings: Option<Settings>,
+    /// Backups per staffed request, sorted by request id; `None` when none were asked for.
+    pub backups: Option<Vec<Cover>>,
 }

@@ -63,6 +63,19 @@ pub fn solve_near(
     Ok(replanned)
 }
 
+/// `schedule` with up to `n` ranked backups named for each staffed request (see
+/// [`explain::backups`]), each verified by the independent checker's own code. The schedule's
+/// assignments are not changed.
+pub fn with_backups(problem: &Problem, mut schedule: Schedule, n: usize) -> Result<Schedule, PlanError> {
+    schedule.backups = Some(explain::backups::backups(problem, &schedule, n));
+    let violations = checker::check_backups(problem, &schedule);
+    if violations.is_empty() {
+        Ok(schedule)
+    } else {
+        Err(PlanError::Violations(violations))
+    }
+}
+
 /// `schedule` annotated for `annotate_in` and checked against every problem of `against`.
 fn verified(
     mut schedule: Schedule,

@@ -95,6 +95,7 @@ fn past_violations(problem: &Problem, past: &[&Assignment]) -> Vec<String> {
             .collect(),
         unscheduled: Vec::new(),
         settings: None,
+        backups: None,
     };
     let ids: Vec<&RequestId> = only.scheduled.iter().map(|a| &a.request).collect();
     checker::check(problem, &only)

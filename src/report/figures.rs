@@ -201,7 +201,28 @@ fn headline(problem: &Problem, s: &Schedule, staffed: usize) -> Vec<Figure> {
             format!("{busy} of {}", problem.trainers.len()),
             format!("{full} at their full budget"),
         ),
+        shares_figure(problem, s),
     ]
+}
+
+/// The distribution of budget shares: the largest, the median and the idle trainers; with
+/// what the balance tiers proved when the schedule was solved with `--balance`.
+fn shares_figure(problem: &Problem, s: &Schedule) -> Figure {
+    let shares = crate::model::Shares::of(problem, s);
+    let mut note = format!(
+        "of a trainer's budget used; median {:.1}%, {} of {} trainers idle",
+        shares.median * 100.0,
+        shares.idle,
+        shares.trainers
+    );
+    if let Some(b) = s.settings.as_ref().and_then(|st| st.balance) {
+        note.push_str(&format!(
+            "; balanced (cost within {}%): proven bound {:.1}%",
+            b.cost_slack * 100.0,
+            b.largest_share_bound * 100.0
+        ));
+    }
+    fig("Largest share", format!("{:.1}%", shares.largest * 100.0), note)
 }
 
 fn fig(label: &str, value: String, note: String) -> Figure {
@@ -273,6 +294,7 @@ mod tests {
             ],
             unscheduled: Vec::new(),
             settings: None,
+            backups: None,
         };
         let f = figures(&problem, &schedule);
         for rows in [&f.by_kind, &f.by_region] {

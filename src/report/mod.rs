@@ -7,6 +7,7 @@
 //! unstaffed requests with their reasons. The page checks itself when opened: an inline script
 //! counts the bars drawn in each timeline and prints the count beside the number expected.
 
+pub mod backups;
 pub mod figures;
 pub mod timeline;
 mod view;
@@ -38,6 +39,7 @@ pub fn render(
     env.add_template("report.html", TEMPLATE)?;
     let v = view::build(problem, schedule);
     let safe = Value::from_safe_string;
+    let (backup_requests, backup_trainers) = backups::rows(problem, schedule);
     let ctx = context! {
         problem => problem.name.clone(),
         source => source.to_owned(),
@@ -53,6 +55,8 @@ pub fn render(
         country_bars => v.country_bars,
         workload => safe(v.workload),
         unstaffed => Value::from(Serde(&v.unstaffed)),
+        backup_requests => Value::from(Serde(&backup_requests)),
+        backup_trainers => Value::from(Serde(&backup_trainers)),
         horizon => format!("{} to {}", problem.horizon.from, problem.horizon.to),
     };
     Ok(env.get_template("report.html")?.render(ctx)?)

@@ -1,5 +1,6 @@
 //! The model's column layout, owned in one place: one y column per start option (0 … starts−1),
-//! then one x column per seat (starts … starts+seats−1). Points (column values), linear
+//! then one x column per seat (starts … starts+seats−1), then any auxiliary columns a tier's
+//! objective needs (the balance tiers' largest share and active trainers). Points (column values), linear
 //! objectives and the reading of a point all go through [`Columns`].
 
 use super::space::Space;
@@ -12,6 +13,7 @@ pub type Linear = Vec<(usize, f64)>;
 pub struct Columns {
     starts: usize,
     seats: usize,
+    aux: usize,
 }
 
 impl Columns {
@@ -20,12 +22,23 @@ impl Columns {
         Self {
             starts: space.starts.len(),
             seats: space.seats.len(),
+            aux: 0,
         }
+    }
+
+    /// The layout with `n` auxiliary columns after the seats.
+    pub fn with_aux(self, n: usize) -> Self {
+        Self { aux: n, ..self }
+    }
+
+    /// The auxiliary column `i`.
+    pub fn aux(&self, i: usize) -> usize {
+        self.starts + self.seats + i
     }
 
     /// Number of columns.
     pub fn len(&self) -> usize {
-        self.starts + self.seats
+        self.starts + self.seats + self.aux
     }
 
     /// Whether there are no columns.

@@ -22,7 +22,72 @@ pub fn model_settings(options: &Options, formulation: String, rows: usize, colum
         phase_seconds: Vec::new(),
         peak_memory_mib: None,
         parts: 1,
+        balance: None,
     }
+}
+
+/// The balance tiers' results of `tiers`, if they ran.
+pub fn balance_proof(
+    tiers: &[super::pipeline::TierResult],
+    slack: f64,
+) -> Option<crate::model::BalanceProof> {
+    let of = |k| tiers.iter().find(|t| t.kind == k);
+    let (b, a) = (
+        of(super::tiers::TierKind::Balance)?,
+        of(super::tiers::TierKind::Active)?,
+    );
+    Some(crate::model::BalanceProof {
+        cost_slack: slack,
+        largest_share: b.value,
+        largest_share_bound: b.bound,
+        active: a.value.max(0.0) as u64,
+        active_bound: a.bound,
+    })
+}
+
+/// `proof` with the largest share and the active trainers of `schedule` itself: the share
+/// column z of the balance tier is only an upper bound on every share once the active tier
+/// has moved the schedule. A bound the schedule itself contradicts (more active trainers than
+/// the active tier's bound, as when the share's keep row once sat below the real share) is
+/// dropped, and the schedule is then not called optimal.
+pub fn measured(
+    proof: crate::model::BalanceProof,
+    problem: &crate::model::Problem,
+    schedule: &mut crate::model::Schedule,
+) -> crate::model::BalanceProof {
+    let shares = crate::model::Shares::of(problem, schedule);
+    let active = (shares.trainers - shares.idle) as u64;
+    let mut out = crate::model::BalanceProof {
+        largest_share: shares.largest,
+        active,
+        ..proof
+    };
+    if out.active_bound + 1e-6 < active as f64 {
+        out.active_bound = f64::INFINITY;
+    }
+    if out.largest_share_bound > shares.largest + 1e-6 {
+        out.largest_share_bound = 0.0;
+    }
+    let proven =
+        out.largest_share - out.largest_share_bound <= 1e-6 && out.active_bound - active as f64 <= 1e-6;
+    if !proven && schedule.status == crate::model::Status::Optimal {
+        schedule.status = crate::model::Status::Feasible;
+    }
+    out
+}
+
+/// The balance of independent parts: the largest share and its bound are the parts' largest,
+/// the active trainers and their bound add up.
+fn merged_balance(parts: &[Settings]) -> Option<crate::model::BalanceProof> {
+    let all: Vec<crate::model::BalanceProof> = parts.iter().filter_map(|s| s.balance).collect();
+    let first = *all.first()?;
+    Some(all.iter().skip(1).fold(first, |m, p| crate::model::BalanceProof {
+        cost_slack: m.cost_slack,
+        largest_share: m.largest_share.max(p.largest_share),
+        largest_share_bound: m.largest_share_bound.max(p.largest_share_bound),
+        active: m.active + p.active,
+        active_bound: m.active_bound + p.active_bound,
+    }))
 }
 
 /// Settings of a decomposed solve: model sizes added, each phase as long as its longest part.
@@ -42,6 +107,7 @@ pub fn merged_settings(parts: &[Settings], options: &Options, workers: usize, cl
         phase_seconds: phases,
         peak_memory_mib: peak_memory_mib(),
         parts: parts.len(),
+        balance: merged_balance(parts),
         ..model_settings(options, options.formulation.code().to_owned(), 0, 0)
     }
 }

@@ -145,6 +145,7 @@ pub fn no_solution(problem: &Problem, bound: f64, ceiling: f64) -> Schedule {
         scheduled: Vec::new(),
         unscheduled,
         settings: None,
+        backups: None,
     }
 }
 
@@ -187,6 +188,7 @@ fn judged(
         scheduled,
         unscheduled,
         settings: None,
+        backups: None,
     }
 }
 

@@ -20,6 +20,9 @@ pub struct Formulation {
     pub y: Vec<Variable>,
     /// x[k]: seat k is taken (column `columns.x(k)`).
     pub x: Vec<Variable>,
+    /// Auxiliary variables after the seats (column `columns.aux(i)`), none unless a tier adds
+    /// them (see [`Formulation::add_aux`]).
+    pub aux: Vec<Variable>,
     /// The column layout: variables are created in column order.
     pub columns: Columns,
     /// Every constraint row.
@@ -74,8 +77,16 @@ impl Formulation {
     fn variable(&self, j: usize) -> Variable {
         match j.checked_sub(self.y.len()) {
             None => self.y[j],
-            Some(k) => self.x[k],
+            Some(k) if k < self.x.len() => self.x[k],
+            Some(k) => self.aux[k - self.x.len()],
         }
+    }
+
+    /// Adds a continuous column in `[low, high]` after the others; returns its column.
+    pub fn add_aux(&mut self, low: f64, high: f64) -> usize {
+        self.aux.push(self.vars.add(variable().min(low).max(high)));
+        self.columns = self.columns.with_aux(self.aux.len());
+        self.columns.aux(self.aux.len() - 1)
     }
 
     /// (X) x ≤ y for every seat: no seat without its option. Implied for integers by the team
@@ -138,6 +149,7 @@ pub fn build(problem: &Problem, space: &Space, kind: Kind) -> Formulation {
         vars,
         y,
         x,
+        aux: Vec::new(),
         columns: Columns::of(space),
         rows: Vec::new(),
     };

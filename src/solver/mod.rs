@@ -12,6 +12,8 @@
 //! and above `max_seats` seats the model is built on a restricted set ([`restrict`]).
 
 #[forbid(unsafe_code)]
+pub mod balance;
+#[forbid(unsafe_code)]
 pub mod baseline;
 #[forbid(unsafe_code)]
 pub mod budget;
@@ -102,6 +104,10 @@ pub struct Options {
     pub decomposition: bool,
     /// The MILP solver: HiGHS for every formulation, the others for `plain` only.
     pub backend: method::Backend,
+    /// `--balance`: after cost, minimise the largest share of a trainer's budget used, then
+    /// maximise the trainers who deliver a training, with the cost allowed to rise by this
+    /// relative slack (see [`balance`]). Not used when solving against a baseline.
+    pub balance: Option<f64>,
 }
 
 impl Default for Options {
@@ -121,6 +127,7 @@ impl Default for Options {
             interrupt: Interrupt::new(),
             decomposition: false,
             backend: method::Backend::Highs,
+            balance: None,
         }
     }
 }
@@ -310,10 +317,17 @@ fn solve_model(
             progress,
         };
         let budget = budget.less(BUILD_RESERVE * clock.elapsed().as_secs_f64());
-        match pipeline.run(&list, Vec::new(), warm, &budget) {
+        let solved = pipeline.run(&list, Vec::new(), warm, &budget);
+        match solved.and_then(|s| balanced(&pipeline, &list, s, options, &budget)) {
             Ok(solved) => {
                 phases.tiers(&solved.tiers);
-                extract::from_tiers(problem, space, &solved, options.mip_rel_gap)
+                let tolerance = options.mip_rel_gap.max(options.balance.unwrap_or(0.0));
+                let mut schedule = extract::from_tiers(problem, space, &solved, tolerance);
+                settings.balance = options
+                    .balance
+                    .and_then(|s| echo::balance_proof(&solved.tiers, s))
+                    .map(|b| echo::measured(b, problem, &mut schedule));
+                schedule
             }
             Err(Stop::Infeasible) => return Err(SolveError::Infeasible(String::new())),
             Err(Stop::NoSolution { bound }) => {
@@ -325,4 +339,29 @@ fn solve_model(
     echo::finish(&mut settings, &clock, phases);
     schedule.settings = Some(settings);
     Ok(schedule)
+}
+
+/// `solved` (coverage and cost tiers of `list`) followed by the balance tiers when asked for.
+fn balanced(
+    pipeline: &Pipeline<'_>,
+    list: &[Tier],
+    solved: pipeline::Solved,
+    options: &Options,
+    budget: &Budget,
+) -> Result<pipeline::Solved, Stop> {
+    let Some(slack) = options.balance else {
+        return Ok(solved);
+    };
+    let objectives = (list[0].objective.clone(), list[1].objective.clone());
+    balance::balance(
+        pipeline.problem,
+        pipeline.space,
+        options.formulation,
+        pipeline.settings,
+        pipeline.progress,
+        objectives,
+        slack,
+        solved,
+        budget,
+    )
 }

@@ -17,11 +17,16 @@ use super::space::Space;
 use super::tiers::{self, Sense, Tier, TierKind};
 use crate::model::Problem;
 
-/// The row that keeps `tier` at `value` (or better).
+/// The row that keeps `tier` at `value` (or better), less the tier's slack. A share (not
+/// whole-valued) is kept within 1e-5 of its value: HiGHS may return it up to its MIP
+/// feasibility tolerance (1e-6) below the schedule's real share, and a row at that value
+/// would cut the schedule itself off (seen: a share of 0.425 returned as 0.424999, after
+/// which the next tier's MILP claimed a false optimum).
 fn keeping(tier: &Tier, value: f64) -> Row {
+    let room = tier.slack * value.abs() + if tier.kind.whole() { 0.0 } else { 1e-5 };
     match tier.sense() {
-        Sense::Max => Row::at_least(Rule::Tier, tier.objective.clone(), value),
-        Sense::Min => Row::at_most(Rule::Tier, tier.objective.clone(), value),
+        Sense::Max => Row::at_least(Rule::Tier, tier.objective.clone(), value - room),
+        Sense::Min => Row::at_most(Rule::Tier, tier.objective.clone(), value + room),
     }
 }
 
@@ -217,10 +222,18 @@ fn judged(
                 bound,
             },
             _,
-        ) => (values, objective.round(), bound),
+        ) if tier.kind.whole() => (values, objective.round(), bound),
+        (
+            Outcome::Solved {
+                values,
+                objective,
+                bound,
+            },
+            _,
+        ) => (values, objective, bound),
     };
-    let bound = tiers::rounded_bound(
-        sense,
+    let bound = tiers::tier_bound(
+        tier.kind,
         value,
         tier.known_bound.map_or(bound, |b| sense.tighter(b, bound)),
     );
@@ -228,7 +241,7 @@ fn judged(
         kind: tier.kind,
         value,
         bound,
-        proven: tiers::proven(sense, value, bound, tier.gap),
+        proven: tiers::proven_tier(tier.kind, value, bound, tier.gap),
         ran: true,
         seconds: 0.0,
     };
@@ -237,9 +250,10 @@ fn judged(
 
 /// The result of a tier that did not run: its value at `point`, nothing proven.
 fn not_run(tier: &Tier, point: &[f64]) -> TierResult {
+    let value = Columns::value(&tier.objective, point);
     TierResult {
         kind: tier.kind,
-        value: Columns::value(&tier.objective, point).round(),
+        value: if tier.kind.whole() { value.round() } else { value },
         bound: tier.sense().no_bound(),
         proven: false,
         ran: false,

@@ -19,6 +19,10 @@ pub enum TierKind {
     Disruption,
     /// Cost: travel and subsistence.
     Cost,
+    /// Balance: the largest share of a trainer's budget used (an auxiliary column).
+    Balance,
+    /// Balance: trainers who deliver at least one training (auxiliary columns).
+    Active,
 }
 
 impl TierKind {
@@ -29,14 +33,22 @@ impl TierKind {
             TierKind::Coverage => "coverage",
             TierKind::Disruption => "disruption",
             TierKind::Cost => "cost",
+            TierKind::Balance => "balance",
+            TierKind::Active => "active",
         }
+    }
+
+    /// Whether the objective takes whole values at every schedule (all but the balance
+    /// tier's share), so that bounds round towards the schedule.
+    pub fn whole(self) -> bool {
+        self != TierKind::Balance
     }
 
     /// Maximise or minimise.
     pub fn sense(self) -> Sense {
         match self {
-            TierKind::Keep | TierKind::Coverage => Sense::Max,
-            TierKind::Disruption | TierKind::Cost => Sense::Min,
+            TierKind::Keep | TierKind::Coverage | TierKind::Active => Sense::Max,
+            TierKind::Disruption | TierKind::Cost | TierKind::Balance => Sense::Min,
         }
     }
 
@@ -46,14 +58,16 @@ impl TierKind {
     /// on the disruption tier of a replan of the default problem it made the LP 2.5 times
     /// slower (0.85 s against 0.34 s).
     pub fn presolve(self) -> bool {
-        self == TierKind::Cost
+        matches!(self, TierKind::Cost | TierKind::Balance | TierKind::Active)
     }
 
     /// Weight of the tier in sharing a time limit: a tier gets its weight's share of what is
     /// left among itself and the tiers after it, so the last tier always gets a share.
     pub fn weight(self) -> f64 {
         match self {
-            TierKind::Keep | TierKind::Disruption | TierKind::Cost => 1.0,
+            TierKind::Keep | TierKind::Disruption | TierKind::Cost | TierKind::Balance | TierKind::Active => {
+                1.0
+            }
             TierKind::Coverage => 2.0,
         }
     }
@@ -113,6 +127,9 @@ pub struct Tier {
     pub gap: f64,
     /// A bound known before solving (coverage: every request that could be staffed alone).
     pub known_bound: Option<f64>,
+    /// Relative slack the later tiers may give up on this one (0: kept at its optimum; the
+    /// cost tier under `--balance`: `--cost-slack`).
+    pub slack: f64,
 }
 
 impl Tier {
@@ -123,7 +140,13 @@ impl Tier {
             objective,
             gap: 0.0,
             known_bound: None,
+            slack: 0.0,
         }
+    }
+
+    /// The tier with a relative slack the later tiers may give up.
+    pub fn with_slack(self, slack: f64) -> Self {
+        Self { slack, ..self }
     }
 
     /// The tier with a relative gap accepted as proven.
@@ -153,11 +176,34 @@ pub fn rounded_bound(sense: Sense, value: f64, bound: f64) -> f64 {
     }
 }
 
+/// The bound of a tier of `kind`: rounded towards `value` when its objective is whole-valued,
+/// otherwise only kept from passing it (and snapped to it within 1e-6).
+pub fn tier_bound(kind: TierKind, value: f64, bound: f64) -> f64 {
+    let sense = kind.sense();
+    if kind.whole() {
+        return rounded_bound(sense, value, bound);
+    }
+    match sense {
+        _ if (bound - value).abs() <= 1e-6 => value,
+        Sense::Max => bound.max(value),
+        Sense::Min => bound.min(value),
+    }
+}
+
 /// Whether `value` is proven by `bound`: they meet once the bound is rounded to a whole value,
 /// or they lie within the relative gap `gap`.
 pub fn proven(sense: Sense, value: f64, bound: f64, gap: f64) -> bool {
     let rounded = rounded_bound(sense, value, bound);
     rounded == value || (rounded - value).abs() <= gap * value.abs()
+}
+
+/// [`proven`] for a tier of `kind` (a share is proven when the bound meets it within 1e-6).
+pub fn proven_tier(kind: TierKind, value: f64, bound: f64, gap: f64) -> bool {
+    if kind.whole() {
+        return proven(kind.sense(), value, bound, gap);
+    }
+    let b = tier_bound(kind, value, bound);
+    b == value || (b - value).abs() <= gap * value.abs()
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 //! | `E057` | a required setting is missing |
 //! | `E058` | the file is not a readable workbook |
 
+pub mod backups;
 mod build;
 mod cells;
 pub mod grid;

@@ -77,6 +77,7 @@ pub fn sheets(problem: &Problem, s: &Schedule) -> Vec<Sheet> {
         out.push(sheet(&name, &SCHEDULE_COLUMNS, rows));
     }
     out.push(unstaffed(problem, s));
+    out.extend(super::backups::sheet(problem, s));
     out.extend(calendars(problem, s));
     out
 }

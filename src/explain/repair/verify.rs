@@ -120,6 +120,7 @@ fn finish(
         scheduled,
         unscheduled,
         settings: None,
+        backups: None,
     };
     merged.objective = Some(checker::recompute(&changed, &merged));
     if !checker::check(&changed, &merged).is_empty() {

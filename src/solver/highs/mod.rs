@@ -178,7 +178,8 @@ impl TierModel {
             )?,
         };
         ffi::clear_solver(&mut lp)?;
-        self.settings.apply(&mut lp, budget, presolve, 0.0, true)?;
+        self.settings
+            .apply(&mut lp, budget, presolve, 0.0, true, self.kind.whole())?;
         self.settings.apply_extra(&mut lp)?;
         let solved = self.watched(lp, budget, false)?;
         let answer = (solved.status() == HighsModelStatus::Optimal).then(|| {
@@ -229,8 +230,14 @@ impl TierModel {
             .take()
             .ok_or("the tier's model was lost in an earlier failure")?;
         ffi::clear_solver(&mut mip)?;
-        self.settings
-            .apply(&mut mip, run.budget, run.presolve, run.gap, false)?;
+        self.settings.apply(
+            &mut mip,
+            run.budget,
+            run.presolve,
+            run.gap,
+            false,
+            self.kind.whole(),
+        )?;
         let nodes = run.max_nodes.unwrap_or(i32::MAX);
         mip.try_set_option("mip_max_nodes", nodes)
             .map_err(|_| "HiGHS rejected mip_max_nodes".to_owned())?;

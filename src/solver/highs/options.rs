@@ -31,6 +31,7 @@ impl Settings {
         presolve: bool,
         gap: f64,
         relaxation: bool,
+        whole: bool,
     ) -> Result<(), String> {
         model.make_quiet();
         if self.verbose {
@@ -46,8 +47,9 @@ impl Settings {
             if relaxation { "true" } else { "false" },
         )?;
         number(model, "mip_rel_gap", gap)?;
-        // Every objective takes whole values: a gap under one unit proves optimality.
-        number(model, "mip_abs_gap", 0.999)?;
+        // A whole-valued objective is proven by a gap under one unit; a share (the balance
+        // tier) only by HiGHS's own default absolute gap.
+        number(model, "mip_abs_gap", if whole { 0.999 } else { 1e-6 })?;
         set(model, "threads", &self.threads.to_string())?;
         set(model, "random_seed", &self.seed.to_string())?;
         Ok(())
