@@ -4,7 +4,8 @@
 //! The lines read are `[   1.23s] coverage: incumbent 734, …` (a new best schedule of a tier,
 //! from mtplan's method or HiGHS's callback) and `[   1.30s] tier 1 (coverage): 734 (bound …)`
 //! (a tier's end). CBC and microlp report no incumbents through good_lp: their runs have the
-//! tier ends only.
+//! tier ends only. A problem solved in independent parts prints no progress of its own: its
+//! log is the tiers' ends, from the phase times of its schedule.
 //!
 //! The primal gap p(t) of a run against the best schedule of any run (coverage C*, then cost K*
 //! at C*): 1 before the first schedule; while coverage is below C*, (C* − c)/C*; at C*, the cost
@@ -51,6 +52,29 @@ fn event(line: &str) -> Option<Event> {
         tier: tier.to_owned(),
         value: value.trim().parse().ok()?,
     })
+}
+
+/// The log of a run that printed none: the coverage tier's schedule when it ended, the cost
+/// tier's when it ended, from the seconds (model, coverage, cost, whole run) and objective of
+/// its schedule.
+pub fn at_tier_ends(seconds: (f64, f64, f64, f64), objective: (f64, f64)) -> Vec<Event> {
+    let (model, coverage, cost, _) = seconds;
+    if !(objective.0.is_finite() && model.is_finite() && coverage.is_finite()) {
+        return Vec::new();
+    }
+    let mut log = vec![Event {
+        seconds: model + coverage,
+        tier: "coverage".to_owned(),
+        value: objective.0,
+    }];
+    if cost.is_finite() && objective.1.is_finite() {
+        log.push(Event {
+            seconds: model + coverage + cost,
+            tier: "cost".to_owned(),
+            value: objective.1,
+        });
+    }
+    log
 }
 
 /// Seconds to the first schedule, if any.

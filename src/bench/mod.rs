@@ -265,6 +265,13 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
     let st = &v["settings"];
     let phase = |name: &str| f(&st["phase_seconds"][name]);
     // Phases are named by tier: `coverage` and `cost`.
+    let seconds = (phase("model"), phase("coverage"), phase("cost"), wall);
+    let objective = (f(&v["objective"]["coverage"]), f(&v["objective"]["cost"]));
+    let mut log = incumbents::parse(&stderr);
+    if log.is_empty() {
+        // A problem solved in independent parts prints no progress of its own.
+        log = incumbents::at_tier_ends(seconds, objective);
+    }
     Ok(Row {
         problem: case.problem.clone(),
         size: (problem.trainers.len(), problem.requests.len()),
@@ -273,9 +280,9 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
             st["model_rows"].as_u64().unwrap_or(0),
             st["model_columns"].as_u64().unwrap_or(0),
         ),
-        seconds: (phase("model"), phase("coverage"), phase("cost"), wall),
+        seconds,
         status: v["status"].as_str().unwrap_or("?").to_owned(),
-        objective: (f(&v["objective"]["coverage"]), f(&v["objective"]["cost"])),
+        objective,
         bound: (f(&v["bound"]["coverage"]), f(&v["bound"]["cost"])),
         gap: (f(&v["gap"]["coverage"]), f(&v["gap"]["cost"])),
         peak_mib: f(&st["peak_memory_mib"]),
@@ -283,7 +290,7 @@ pub fn run_case(case: &Case, dir: &Path, exe: &Path) -> Result<Row, String> {
         ratio: None,
         family: case.family.map(str::to_owned),
         solver: case.backend.code().to_owned(),
-        log: incumbents::parse(&String::from_utf8_lossy(&out.stderr)),
+        log,
     })
 }
 
