@@ -75,6 +75,19 @@ fn solvers_are_compared_on_the_same_instances_with_figures_a_page_and_an_index()
         let svg = std::fs::read_to_string(results.join(figure)).unwrap();
         assert_eq!(svg.matches("<polyline").count(), lines, "{figure}");
     }
+    // The figures drawn again from the JSON are the same.
+    let profile = std::fs::read(results.join("profile.svg")).unwrap();
+    std::fs::remove_file(results.join("profile.svg")).unwrap();
+    let out = mtplan(&[
+        "bench",
+        "--suite",
+        "quick",
+        "--replot",
+        "-o",
+        results.to_str().unwrap(),
+    ]);
+    assert_code(&out, 0, "bench --replot");
+    assert_eq!(std::fs::read(results.join("profile.svg")).unwrap(), profile);
     let (dom, log) = render_in_chromium(&results.join("bench-solvers.html"));
     assert_eq!(
         drawn(&dom, "profile"),

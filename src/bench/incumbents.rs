@@ -14,7 +14,7 @@
 //! scores its whole length.
 
 /// One line of the log.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     /// Seconds since the solve started.
     pub seconds: f64,

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+
 use svg::node::element::{Line, Polyline, Text, Title};
 use svg::Document;
 
@@ -13,7 +14,7 @@ use super::incumbents::{self, Event};
 use super::Row;
 
 /// One run of one solver configuration on one instance.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct SolverRun {
     /// Instance.
     pub problem: String,
@@ -30,8 +31,10 @@ pub struct SolverRun {
     /// Seconds to a proven optimum (`None`: the run stopped unproven).
     pub optimal: Option<f64>,
     /// Coverage and cost of its schedule.
+    #[serde(deserialize_with = "nan_for_null")]
     pub coverage: f64,
     /// Cost of its schedule.
+    #[serde(deserialize_with = "nan_for_null")]
     pub cost: f64,
     /// Relative gaps at the end: coverage, cost.
     pub gap: (f64, f64),
@@ -41,6 +44,11 @@ pub struct SolverRun {
     pub gap_steps: Vec<(f64, f64)>,
     /// The incumbent log.
     pub log: Vec<Event>,
+}
+
+/// A number, NaN where JSON has `null` (serde_json writes NaN, a run without a schedule, so).
+fn nan_for_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(<Option<f64> as serde::Deserialize>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 /// The runs of `rows` (those with a schedule the checker accepted), judged against the best
@@ -143,7 +151,9 @@ fn configs(runs: &[SolverRun]) -> Vec<String> {
 
 const COLOURS: [&str; 6] = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f"];
 /// Figure width and height, and the margins of the axes.
-const W: f64 = 640.0;
+const W: f64 = 800.0;
+/// The right end of the plot; the legend stands beyond it.
+const RIGHT: f64 = W - 170.0;
 const H: f64 = 360.0;
 const LEFT: f64 = 56.0;
 const BOTTOM: f64 = 40.0;
@@ -166,12 +176,14 @@ pub fn profile_svg(runs: &[SolverRun]) -> String {
         .max(1);
     let ratio = |r: &SolverRun| r.optimal.map(|t| t.max(0.01) / fastest[r.problem.as_str()]);
     let tau_max = runs.iter().filter_map(ratio).fold(2.0_f64, f64::max) * 1.25;
-    let x = |tau: f64| LEFT + (W - LEFT - 16.0) * tau.log2() / tau_max.log2();
+    let x = |tau: f64| LEFT + (RIGHT - LEFT) * tau.log2() / tau_max.log2();
     let y = |share: f64| H - BOTTOM - (H - BOTTOM - 16.0) * share;
     let mut doc = axes(
         "τ (times the fastest proof, log scale)",
         "share of instances proved",
     );
+    let powers = (0..).map(|k| 2f64.powi(k)).take_while(|t| *t <= tau_max);
+    doc = ticks(doc, powers.map(|t| (x(t), format!("{t}"))), shares(y));
     for (i, config) in configs(runs).iter().enumerate() {
         let mut ratios: Vec<f64> = runs
             .iter()
@@ -195,7 +207,7 @@ pub fn profile_svg(runs: &[SolverRun]) -> String {
 pub fn gap_svg(runs: &[SolverRun]) -> String {
     let t_max = runs.iter().map(|r| r.seconds).fold(1.0_f64, f64::max);
     // Seconds on a log scale from 0.1 s: the first schedules of fast runs stay apart.
-    let x = |t: f64| LEFT + (W - LEFT - 16.0) * (t.max(0.1) / 0.1).log10() / (t_max / 0.1).log10();
+    let x = |t: f64| LEFT + (RIGHT - LEFT) * (t.max(0.1) / 0.1).log10() / (t_max / 0.1).log10();
     let y = |gap: f64| H - BOTTOM - (H - BOTTOM - 16.0) * gap.clamp(0.0, 1.0);
     let mut doc = axes("seconds (log scale)", "primal gap");
     let decades = [0.1, 1.0, 10.0, 100.0, 1000.0]
@@ -252,9 +264,9 @@ fn axes(x_label: &str, y_label: &str) -> Document {
         .set("viewBox", (0, 0, W, H))
         .set("width", W)
         .set("height", H)
-        .add(axis(LEFT, H - BOTTOM, W - 8.0, H - BOTTOM))
+        .add(axis(LEFT, H - BOTTOM, RIGHT, H - BOTTOM))
         .add(axis(LEFT, 8.0, LEFT, H - BOTTOM))
-        .add(label(W / 2.0, H - 4.0, x_label, "middle"))
+        .add(label((LEFT + RIGHT) / 2.0, H - 4.0, x_label, "middle"))
         .add(label(8.0, 14.0, y_label, "start"))
 }
 
@@ -278,7 +290,7 @@ fn line(points: &[(f64, f64)], colour: &str, width: f64, title: &str) -> Polylin
 }
 
 fn legend(i: usize, config: &str) -> Text {
-    label(W - 160.0, 24.0 + 16.0 * i as f64, config, "start").set("fill", COLOURS[i % COLOURS.len()])
+    label(RIGHT + 12.0, 24.0 + 16.0 * i as f64, config, "start").set("fill", COLOURS[i % COLOURS.len()])
 }
 
 const PAGE: &str = include_str!("solvers.html");

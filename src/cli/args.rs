@@ -82,6 +82,10 @@ pub struct BenchArgs {
     /// `bench-solvers.html`.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
     pub solvers: Vec<SolverArg>,
+    /// Run nothing: draw the figures and the page again from the `bench-solvers.json` that a
+    /// `--solvers` run wrote into `-o DIR`.
+    #[arg(long)]
+    pub replot: bool,
     /// Write the instance library of the run to this CSV file: each instance with how to
     /// regenerate it, its best schedule and bounds, proven or not.
     #[arg(long, value_name = "FILE")]

@@ -6,6 +6,9 @@ use crate::{bench, solver};
 
 /// `mtplan bench`.
 pub fn run(a: &BenchArgs) -> u8 {
+    if a.replot {
+        return replot(a);
+    }
     if a.suite == "whatif" || a.suite == "limits" {
         return bench_children_cmd(a);
     }
@@ -69,6 +72,44 @@ pub fn run(a: &BenchArgs) -> u8 {
     } else {
         OK
     }
+}
+
+/// `bench --replot`: the figures and the page of a past `--solvers` run, drawn again.
+fn replot(a: &BenchArgs) -> u8 {
+    let json = a.output.join("bench-solvers.json");
+    let runs: Vec<bench::solvers::SolverRun> = match std::fs::read(&json)
+        .map_err(|e| e.to_string())
+        .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!(
+                "error: {}: {e} (write it with `bench --solvers … -o DIR` first)",
+                json.display()
+            );
+            return BAD_INPUT;
+        }
+    };
+    let measured = format!("drawn again from {} ({} run(s))", json.display(), runs.len());
+    let page = match bench::solvers::page(&a.suite, &runs, &measured) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return FAILURE;
+        }
+    };
+    let files = [
+        ("profile.svg", bench::solvers::profile_svg(&runs)),
+        ("gap.svg", bench::solvers::gap_svg(&runs)),
+        ("bench-solvers.html", page),
+    ];
+    for (name, text) in files {
+        if let Err(e) = write_atomic(&a.output.join(name), text.as_bytes(), true, &[&json]) {
+            eprintln!("error: {e}");
+            return FAILURE;
+        }
+    }
+    OK
 }
 
 /// The solver comparison's files: (path, contents).
