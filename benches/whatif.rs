@@ -39,17 +39,24 @@ fn apply(c: &mut Criterion) {
     });
 }
 
-fn replan_one_leaver(c: &mut Criterion) {
+/// A generated 70 × 100 problem's schedule, the problem without the first staffed trainer, and
+/// options warm-started from the schedule.
+fn without_one_trainer() -> (mtplan::model::Schedule, mtplan::model::Problem, solver::Options) {
     let bytes = serde_json::to_vec(&generate(&Spec::new(70, 100, 1))).expect("serialises");
     let p = parse_problem(&bytes, "generated.json").expect("valid").problem;
     let base = solver::solve(&p, &solver::Options::default()).expect("solves");
     let gone = base.scheduled[0].trainers[0].clone();
-    let mut q = p.clone();
+    let mut q = p;
     q.trainers.retain(|t| t.id != gone);
     let options = solver::Options {
         warm_start: Some(Arc::new(base.clone())),
         ..solver::Options::default()
     };
+    (base, q, options)
+}
+
+fn replan_one_leaver(c: &mut Criterion) {
+    let (base, q, options) = without_one_trainer();
     let baseline = freezing::baseline(&base, true, None, Order::AfterCoverage);
     let mut group = c.benchmark_group("replan");
     group.sample_size(10);
@@ -68,16 +75,7 @@ fn replan_one_leaver(c: &mut Criterion) {
 /// fresh (coverage, cost), tie-break (coverage, cost, fewest changes) and stable (coverage,
 /// fewest changes, cost), every one warm-started from the base schedule.
 fn whatif_modes(c: &mut Criterion) {
-    let bytes = serde_json::to_vec(&generate(&Spec::new(70, 100, 1))).expect("serialises");
-    let p = parse_problem(&bytes, "generated.json").expect("valid").problem;
-    let base = solver::solve(&p, &solver::Options::default()).expect("solves");
-    let gone = base.scheduled[0].trainers[0].clone();
-    let mut q = p.clone();
-    q.trainers.retain(|t| t.id != gone);
-    let options = solver::Options {
-        warm_start: Some(Arc::new(base.clone())),
-        ..solver::Options::default()
-    };
+    let (base, q, options) = without_one_trainer();
     let mut group = c.benchmark_group("whatif modes");
     group.sample_size(10);
     group.bench_function("fresh: gen 70x100 without one trainer", |b| {

@@ -179,15 +179,7 @@ fn the_cbc_binary_reads_every_exported_file_and_its_solutions_import_verified() 
     for &(tier, ext) in &EVERY_FILE {
         let what = format!("cbc {tier} .{ext}");
         let model = dir.path().join(format!("{tier}.{ext}"));
-        let out = mtplan(&[
-            "export",
-            path.to_str().unwrap(),
-            "-o",
-            model.to_str().unwrap(),
-            "--tier",
-            tier,
-        ]);
-        assert_code(&out, 0, &what);
+        assert_code(&export(&path, &model, tier), 0, &what);
         let solution = dir.path().join(format!("{tier}-{ext}.cbc.sol"));
         let ran = std::process::Command::new(cbc_binary())
             .arg(&model)
@@ -214,18 +206,22 @@ fn the_cbc_binary_reads_every_exported_file_and_its_solutions_import_verified() 
 fn solved_model(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let path = generated(dir, "loose", 12, 16, 5);
     let model = dir.join("cost.mps");
-    let out = mtplan(&[
-        "export",
-        path.to_str().unwrap(),
-        "-o",
-        model.to_str().unwrap(),
-        "--tier",
-        "cost",
-    ]);
-    assert_code(&out, 0, "export");
+    assert_code(&export(&path, &model, "cost"), 0, "export");
     let solution = dir.join("cost.sol");
     solve_model_file(&model, Some(&solution)).unwrap();
     (path, model, solution)
+}
+
+/// `mtplan export` of `tier` into `model`.
+fn export(problem: &Path, model: &Path, tier: &str) -> std::process::Output {
+    mtplan(&[
+        "export",
+        problem.to_str().unwrap(),
+        "-o",
+        model.to_str().unwrap(),
+        "--tier",
+        tier,
+    ])
 }
 
 /// `mtplan import` of `solution` into the schedule file `out` (replaced if it exists).

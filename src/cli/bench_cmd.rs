@@ -20,23 +20,9 @@ pub fn run(a: &BenchArgs) -> u8 {
         return BAD_INPUT;
     };
     let (md_path, csv_path) = (a.output.join("bench.md"), a.output.join("bench.csv"));
-    if !a.force && (md_path.exists() || csv_path.exists()) {
-        eprintln!(
-            "error: {} already holds a bench table; choose another -o or pass --force",
-            a.output.display()
-        );
-        return BAD_INPUT;
-    }
-    if let Err(e) = std::fs::create_dir_all(&a.output) {
-        eprintln!("error: cannot create {}: {e}", a.output.display());
-        return FAILURE;
-    }
-    let exe = match std::env::current_exe() {
+    let exe = match prepare(a, &md_path, &csv_path, "a bench table") {
         Ok(exe) => exe,
-        Err(e) => {
-            eprintln!("error: cannot find the mtplan binary: {e}");
-            return FAILURE;
-        }
+        Err(code) => return code,
     };
     if !a.solvers.is_empty() {
         let backends: Vec<solver::method::Backend> = a.solvers.iter().map(|&s| s.into()).collect();
@@ -72,6 +58,31 @@ pub fn run(a: &BenchArgs) -> u8 {
     } else {
         OK
     }
+}
+
+/// Refuses to replace `what` (the tables `md` and `csv`) without --force, makes the output
+/// folder and finds the mtplan binary the cases run; or the exit code.
+fn prepare(
+    a: &BenchArgs,
+    md: &std::path::Path,
+    csv: &std::path::Path,
+    what: &str,
+) -> Result<std::path::PathBuf, u8> {
+    if !a.force && (md.exists() || csv.exists()) {
+        eprintln!(
+            "error: {} already holds {what}; choose another -o or pass --force",
+            a.output.display()
+        );
+        return Err(BAD_INPUT);
+    }
+    if let Err(e) = std::fs::create_dir_all(&a.output) {
+        eprintln!("error: cannot create {}: {e}", a.output.display());
+        return Err(FAILURE);
+    }
+    std::env::current_exe().map_err(|e| {
+        eprintln!("error: cannot find the mtplan binary: {e}");
+        FAILURE
+    })
 }
 
 /// `bench --replot`: the figures and the page of a past `--solvers` run, drawn again.
@@ -157,24 +168,10 @@ fn bench_children_cmd(a: &BenchArgs) -> u8 {
         a.output.join(format!("{stem}.md")),
         a.output.join(format!("{stem}.csv")),
     );
-    if !a.force && (md_path.exists() || csv_path.exists()) {
-        eprintln!(
-            "error: {} already holds a {} bench table; choose another -o or pass --force",
-            a.output.display(),
-            a.suite
-        );
-        return BAD_INPUT;
-    }
-    if let Err(e) = std::fs::create_dir_all(&a.output) {
-        eprintln!("error: cannot create {}: {e}", a.output.display());
-        return FAILURE;
-    }
-    let exe = match std::env::current_exe() {
+    let what = format!("a {} bench table", a.suite);
+    let exe = match prepare(a, &md_path, &csv_path, &what) {
         Ok(exe) => exe,
-        Err(e) => {
-            eprintln!("error: cannot find the mtplan binary: {e}");
-            return FAILURE;
-        }
+        Err(code) => return code,
     };
     let ran = match a.suite.as_str() {
         "whatif" => bench::whatif::run(&a.output, &exe),
