@@ -127,7 +127,7 @@ fn proven_coverage(problem: &crate::model::Problem) -> Result<f64, String> {
     Ok(coverage as f64)
 }
 
-/// Writes the model through a private temporary file, then atomically to `out`.
+/// Writes the model file atomically to `out`.
 fn write_model(
     milp: &TierMilp,
     problem: &crate::model::Problem,
@@ -135,12 +135,10 @@ fn write_model(
     force: bool,
     input: &Path,
 ) -> Result<String, String> {
-    let dir = tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
-    let ext = out.extension().and_then(|e| e.to_str()).unwrap_or("mps");
-    let tmp = dir.path().join(format!("model.{}", ext.to_ascii_lowercase()));
-    let written = milp.write(problem, &problem.name, &tmp)?;
-    let bytes = std::fs::read(&tmp).map_err(|e| format!("cannot read back the model HiGHS wrote: {e}"))?;
-    write_atomic(out, &bytes, force, &[input]).map_err(|e| e.to_string())?;
+    let style =
+        Style::of(out).ok_or_else(|| format!("{}: name the model file .mps or .lp", out.display()))?;
+    let (written, text) = milp.text(problem, &problem.name, style)?;
+    write_atomic(out, text.as_bytes(), force, &[input]).map_err(|e| e.to_string())?;
     let objective = match (milp.tier, written.weight) {
         (TierChoice::Coverage, _) => "−coverage".to_owned(),
         (TierChoice::Cost(z), _) => format!("cost with coverage ≥ {z}"),

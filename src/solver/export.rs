@@ -13,8 +13,6 @@
 //! (CBC's LP reader takes HiGHS's `bin` for an unknown section and solves the relaxation) and
 //! drop the empty `semi` section.
 
-use std::path::Path;
-
 use super::columns::Linear;
 use super::formulation::{self, Formulation, Kind, Row, Rule};
 use super::highs::{ffi, options};
@@ -99,26 +97,30 @@ impl TierMilp {
         }
     }
 
-    /// Writes the model to `path` (free MPS or CPLEX LP by its extension), named `name`.
-    pub fn write(&self, problem: &Problem, name: &str, path: &Path) -> Result<Written, String> {
-        let style =
-            Style::of(path).ok_or_else(|| format!("{}: name the model file .mps or .lp", path.display()))?;
+    /// The model file in `style`, named `name` (HiGHS writes it into a private temporary
+    /// folder; the caller writes the text where it belongs).
+    pub fn text(&self, problem: &Problem, name: &str, style: Style) -> Result<(Written, String), String> {
+        let dir = tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
+        let path = dir.path().join(match style {
+            Style::Mps => "model.mps",
+            Style::Lp => "model.lp",
+        });
         let f = &self.formulation;
         let mut model = options::build(f, &[&f.rows, &self.rows], &self.objective, self.sense)?;
         let all: Vec<Row> = f.rows.iter().chain(&self.rows).cloned().collect();
         let columns = names::columns(problem, &self.space, style);
         let rows = names::rows(problem, &self.space, &all, "coverage", style);
         ffi::set_names(&mut model, &names::clean_model_name(name), &columns, &rows)?;
-        ffi::write_model(&mut model, path)?;
-        let text = std::fs::read_to_string(path)
+        ffi::write_model(&mut model, &path)?;
+        let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read back the model HiGHS wrote: {e}"))?;
-        std::fs::write(path, portable(&text, style)).map_err(|e| format!("cannot write the model: {e}"))?;
-        Ok(Written {
+        let written = Written {
             columns: columns.len(),
             rows: rows.len(),
             sense: self.sense,
             weight: self.weight,
-        })
+        };
+        Ok((written, portable(&text, style)))
     }
 }
 

@@ -68,18 +68,20 @@ impl Unique {
     }
 }
 
+/// Start option `o` as a name's part: `R-0012_2027-03-01`.
+fn option(problem: &Problem, space: &Space, o: usize, style: Style) -> String {
+    let opt = &space.starts[o];
+    let request = problem.requests[opt.request].id.as_str();
+    style.clean(&format!("{request}_{}", opt.start.format("%Y-%m-%d")))
+}
+
 /// The names of every column of `space`'s model, in column order.
 pub fn columns(problem: &Problem, space: &Space, style: Style) -> Vec<String> {
     let mut unique = Unique::default();
-    let option = |o: usize| {
-        let opt = &space.starts[o];
-        let request = style.clean(problem.requests[opt.request].id.as_str());
-        format!("{request}_{}", opt.start.format("%Y-%m-%d"))
-    };
-    let options = (0..space.starts.len()).map(|o| format!("y_{}", style.clean(&option(o))));
+    let options = (0..space.starts.len()).map(|o| format!("y_{}", option(problem, space, o, style)));
     let seats = space.seats.iter().map(|seat| {
         let trainer = style.clean(problem.trainers[seat.trainer].id.as_str());
-        format!("x_{trainer}_{}", style.clean(&option(seat.option)))
+        format!("x_{trainer}_{}", option(problem, space, seat.option, style))
     });
     options.chain(seats).map(|n| unique.name(n)).collect()
 }
@@ -91,14 +93,7 @@ pub fn rows(problem: &Problem, space: &Space, rows: &[Row], tier: &str, style: S
     let mut gaps: HashMap<usize, usize> = HashMap::new();
     let request = |r: usize| style.clean(problem.requests[r].id.as_str());
     let trainer = |t: usize| style.clean(problem.trainers[t].id.as_str());
-    let option = |o: usize| {
-        let opt = &space.starts[o];
-        format!(
-            "{}_{}",
-            request(opt.request),
-            style.clean(&opt.start.format("%Y-%m-%d").to_string())
-        )
-    };
+    let option = |o: usize| option(problem, space, o, style);
     let seat_of = |row: &Row| {
         let k = row
             .terms
