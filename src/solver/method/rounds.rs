@@ -112,15 +112,23 @@ fn round_once(
     budget: &Budget,
 ) -> Result<Feasibility, String> {
     let sense = state.sense;
-    let presolve = run.model.kind().presolve() || !fixed.is_empty();
-    // No MIP start: with the incumbent as one, HiGHS 1.16's presolve loses the objective
-    // offset of the fixed columns often enough that the retry without presolve costs more than
-    // the start saves (a generated 210 × 300 problem: 12.2 s instead of 4 s). No cutoff either
-    // (`objective_bound`): 1.16 applies it to the presolved objective, without the fixed
-    // columns' share (its progress showed a schedule costing 217,390 as 207,450).
+    // A round starts from the incumbent when it keeps every fixed column, with presolve off:
+    // HiGHS 1.16 maps a start into its presolved space by dropping the columns presolve
+    // removed, so a reduction that holds only for some optimal schedule gives the start a
+    // wrong value there (on a `tight` 210 × 300 problem 244,060 for a schedule of 251,210),
+    // and the adapter's check must then solve again. With the start HiGHS prunes by the
+    // incumbent from its first node (docs/formulation.md has the measurements). No cutoff
+    // (`objective_bound`) instead: HiGHS 1.16 applies it to the presolved objective, without
+    // the fixed columns' share.
+    let start = state
+        .incumbent
+        .as_ref()
+        .map(|(values, _)| values.as_slice())
+        .filter(|values| !fixed.is_empty() && keeps(values, fixed));
+    let presolve = start.is_none() && (run.model.kind().presolve() || !fixed.is_empty());
     let outcome = run.model.solve(&Run {
         fixed,
-        start: None,
+        start,
         presolve,
         gap: run.gap,
         max_nodes: None,
@@ -150,6 +158,13 @@ fn round_once(
     };
     state.bound = sense.tighter(state.bound, sense.weaker(inside, outside));
     Ok(Feasibility::Unknown)
+}
+
+/// Whether `values` holds every column of `fixed` at its value.
+fn keeps(values: &[f64], fixed: &[(usize, f64)]) -> bool {
+    fixed
+        .iter()
+        .all(|&(j, v)| values.get(j).is_some_and(|x| (x - v).abs() <= 1e-6))
 }
 
 /// The columns of both lists, the first's value kept where both fix one.
