@@ -252,20 +252,8 @@ fn verify_flags_a_backup_that_could_not_stand_in_with_its_rule() {
 fn replan_rechecks_the_baselines_backups_and_names_new_ones() {
     let dir = tempfile::tempdir().expect("dir");
     let raw = generate(&Spec::new(40, 60, 4));
-    let base_file = dir.path().join("base.json");
-    std::fs::write(&base_file, serde_json::to_string(&raw).expect("json")).expect("write");
-    let published = dir.path().join("published.json");
+    let (_, published, _, s) = solved_with_backups(dir.path(), &raw, &[]);
     let path = |p: &std::path::Path| p.display().to_string();
-    let args = [
-        "solve",
-        &path(&base_file),
-        "-o",
-        &path(&published),
-        "-q",
-        "--backups",
-    ];
-    common::assert_code(&common::mtplan(&args), 0, "solve --backups");
-    let (p, s) = common::verified(&base_file, &published);
     let covers = s.backups.expect("backups");
     let named: usize = covers.iter().map(|c| c.backups.len()).sum();
     // The trainer named most often as a backup leaves.
@@ -318,28 +306,14 @@ fn replan_rechecks_the_baselines_backups_and_names_new_ones() {
     );
     let (q, t) = common::verified(&changed_file, &new);
     assert!(t.backups.is_some() && checker::check_backups(&q, &t).is_empty());
-    let _ = p;
 }
 
 #[test]
 fn backups_are_tentative_events_in_their_calendars_and_rows_of_the_workbook() {
     let dir = tempfile::tempdir().expect("dir");
     let raw = generate(&Spec::new(30, 40, 6));
-    let problem = dir.path().join("p.json");
-    std::fs::write(&problem, serde_json::to_string(&raw).expect("json")).expect("write");
-    let schedule = dir.path().join("s.json");
+    let (problem, schedule, p, s) = solved_with_backups(dir.path(), &raw, &["3"]);
     let path = |p: &std::path::Path| p.display().to_string();
-    let args = [
-        "solve",
-        &path(&problem),
-        "-o",
-        &path(&schedule),
-        "-q",
-        "--backups",
-        "3",
-    ];
-    common::assert_code(&common::mtplan(&args), 0, "solve --backups 3");
-    let (p, s) = common::verified(&problem, &schedule);
     let cals = dir.path().join("cals");
     let out = common::mtplan(&["calendars", &path(&problem), &path(&schedule), "-o", &path(&cals)]);
     common::assert_code(&out, 0, "calendars");
@@ -384,4 +358,22 @@ fn backups_0_and_a_cost_slack_out_of_range_are_refused_with_exit_2() {
         assert!(String::from_utf8_lossy(&out.stderr).contains(says), "{args:?}");
         assert!(out.stdout.is_empty());
     }
+}
+
+/// Writes `raw` into `dir` and solves it with `--backups` and `extra` arguments: the problem
+/// file, the schedule file, and both read back with the schedule verified.
+fn solved_with_backups(
+    dir: &std::path::Path,
+    raw: &mtplan::format::problem_v1::ProblemOut,
+    extra: &[&str],
+) -> (std::path::PathBuf, std::path::PathBuf, Problem, Schedule) {
+    let problem = dir.join("problem.json");
+    std::fs::write(&problem, serde_json::to_string(raw).expect("json")).expect("write");
+    let schedule = dir.join("schedule.json");
+    let (p, s) = (problem.display().to_string(), schedule.display().to_string());
+    let mut args = vec!["solve", &p, "-o", &s, "-q", "--backups"];
+    args.extend_from_slice(extra);
+    common::assert_code(&common::mtplan(&args), 0, "solve --backups");
+    let (problem_read, schedule_read) = common::verified(&problem, &schedule);
+    (problem, schedule, problem_read, schedule_read)
 }

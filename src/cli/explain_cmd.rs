@@ -51,11 +51,12 @@ pub fn run(a: &ExplainArgs) -> u8 {
         eprintln!("error: --time-limit must be above 0");
         return BAD_INPUT;
     }
-    if let Some(out) = a.output.as_ref().filter(|o| o.exists() && !a.force) {
-        eprintln!(
-            "error: {}",
-            crate::files::WriteError::Exists(out.display().to_string())
-        );
+    if let Some(Err(e)) = a
+        .output
+        .as_ref()
+        .map(|out| crate::files::writable(out, a.force, &[]))
+    {
+        eprintln!("error: {e}");
         return BAD_INPUT;
     }
     let loaded = match load(&a.problem) {

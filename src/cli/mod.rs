@@ -19,7 +19,7 @@ mod whatif_table;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-pub use crate::files::{write_atomic, WriteError};
+pub use crate::files::{writable, write_atomic, WriteError};
 pub use args::{BenchArgs, Cli, Command, Format, GenerateArgs, SolveArgs};
 pub use planner_out::{CalendarsArgs, ReportArgs};
 
@@ -193,14 +193,7 @@ fn usable_output(a: &SolveArgs) -> Result<(), String> {
         return Err("--format xlsx writes a workbook: name it with -o FILE.xlsx".to_owned());
     }
     let Some(out) = &a.output else { return Ok(()) };
-    let same = matches!((out.canonicalize(), a.problem.canonicalize()), (Ok(x), Ok(y)) if x == y);
-    if same {
-        return Err(WriteError::IsInput(out.display().to_string()).to_string());
-    }
-    if out.exists() && !a.force {
-        return Err(WriteError::Exists(out.display().to_string()).to_string());
-    }
-    Ok(())
+    writable(out, a.force, &[&a.problem]).map_err(|e| e.to_string())
 }
 
 fn solve_options(a: &SolveArgs) -> solver::Options {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::args::FormulationArg;
-use super::{load, write_atomic, BAD_INPUT, FAILURE, OK, VIOLATIONS};
+use super::{load, writable, write_atomic, BAD_INPUT, FAILURE, OK, VIOLATIONS};
 use crate::solver::export::{TierChoice, TierMilp};
 use crate::solver::highs::ffi;
 use crate::solver::names::Style;
@@ -76,11 +76,8 @@ pub fn export(a: &ExportArgs) -> u8 {
         eprintln!("error: --coverage is the coverage the cost tier keeps: use it with --tier cost");
         return BAD_INPUT;
     }
-    if a.output.exists() && !a.force {
-        eprintln!(
-            "error: {} exists; choose another name or pass --force to replace it",
-            a.output.display()
-        );
+    if let Err(e) = writable(&a.output, a.force, &[&a.problem]) {
+        eprintln!("error: {e}");
         return BAD_INPUT;
     }
     let loaded = match load(&a.problem) {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{load, write_atomic, WriteError, BAD_INPUT, FAILURE, OK, VIOLATIONS};
+use super::{load, writable, write_atomic, BAD_INPUT, FAILURE, OK, VIOLATIONS};
 use crate::files::{usable_folder, write_folder};
 use crate::model::{Problem, Schedule};
 use crate::{checker, format, ics, report};
@@ -94,13 +94,8 @@ pub fn calendars_cmd(a: &CalendarsArgs) -> u8 {
 /// `mtplan report PROBLEM SCHEDULE -o FILE`.
 pub fn report_cmd(a: &ReportArgs) -> u8 {
     let inputs = [a.problem.as_path(), a.schedule.as_path()];
-    let same = |p: &Path| matches!((a.output.canonicalize(), p.canonicalize()), (Ok(x), Ok(y)) if x == y);
-    if inputs.iter().any(|p| same(p)) {
-        eprintln!("error: {}", WriteError::IsInput(a.output.display().to_string()));
-        return BAD_INPUT;
-    }
-    if a.output.exists() && !a.force {
-        eprintln!("error: {}", WriteError::Exists(a.output.display().to_string()));
+    if let Err(e) = writable(&a.output, a.force, &inputs) {
+        eprintln!("error: {e}");
         return BAD_INPUT;
     }
     let (problem, schedule) = match load_verified(&a.problem, &a.schedule, "a report") {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use super::diff::read_schedule;
-use super::{load, write_atomic, WriteError, BAD_INPUT, FAILURE, NO_SCHEDULE, OK};
+use super::{load, writable, write_atomic, BAD_INPUT, FAILURE, NO_SCHEDULE, OK};
 use crate::model::{Problem, Schedule};
 use crate::solver::baseline::{Order, Replanned};
 use crate::{format, plan, replan, solver};
@@ -119,14 +119,7 @@ fn refuse_output(a: &ReplanArgs) -> Result<(), String> {
         return Err("--backups 0 names no backup: give N of at least 1, or leave N out for 2".to_owned());
     }
     let Some(out) = &a.output else { return Ok(()) };
-    let same = |p: &PathBuf| matches!((out.canonicalize(), p.canonicalize()), (Ok(x), Ok(y)) if x == y);
-    if same(&a.problem) || same(&a.baseline) {
-        return Err(WriteError::IsInput(out.display().to_string()).to_string());
-    }
-    if out.exists() && !a.force {
-        return Err(WriteError::Exists(out.display().to_string()).to_string());
-    }
-    Ok(())
+    writable(out, a.force, &[&a.problem, &a.baseline]).map_err(|e| e.to_string())
 }
 
 /// Runs `replan`.

@@ -22,20 +22,28 @@ pub enum WriteError {
     },
 }
 
-/// Writes `contents` to `path` atomically; never replaces an input, and replaces an existing
-/// file only when `force` is set.
-pub fn write_atomic(path: &Path, contents: &[u8], force: bool, inputs: &[&Path]) -> Result<(), WriteError> {
-    let file = path.display().to_string();
+/// Whether `path` may be written: it is none of `inputs`, and it does not exist unless `force`
+/// is set. Commands check this before their work, and [`write_atomic`] again before writing.
+pub fn writable(path: &Path, force: bool, inputs: &[&Path]) -> Result<(), WriteError> {
+    let file = || path.display().to_string();
     let same = |p: &Path| match (p.canonicalize(), path.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
     if inputs.iter().any(|p| same(p)) {
-        return Err(WriteError::IsInput(file));
+        return Err(WriteError::IsInput(file()));
     }
     if path.exists() && !force {
-        return Err(WriteError::Exists(file));
+        return Err(WriteError::Exists(file()));
     }
+    Ok(())
+}
+
+/// Writes `contents` to `path` atomically; never replaces an input, and replaces an existing
+/// file only when `force` is set.
+pub fn write_atomic(path: &Path, contents: &[u8], force: bool, inputs: &[&Path]) -> Result<(), WriteError> {
+    writable(path, force, inputs)?;
+    let file = path.display().to_string();
     let io = |source| WriteError::Io {
         file: file.clone(),
         source,

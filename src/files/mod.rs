@@ -5,5 +5,5 @@
 mod file;
 mod folder;
 
-pub use file::{write_atomic, WriteError};
+pub use file::{writable, write_atomic, WriteError};
 pub use folder::{usable_folder, write_folder, FolderError};
