@@ -101,13 +101,14 @@ fn decomposed_parts_give_the_whole_optimum() {
     );
 }
 
-/// Above `max_seats` the model is built on the cheapest few trainers per start. Its schedule
-/// must still be valid, and the bounds it reports must hold for the whole problem: never below
+/// Above `max_seats` the model is built on the cheapest few trainers per start (coverage, then
+/// the schedule completed over every seat, then cost). Its schedule must still be valid, and the bounds it reports must hold for the whole problem: never below
 /// the true optimum coverage, never above the true optimum cost.
 #[test]
 fn a_restricted_model_reports_bounds_of_the_whole_problem() {
-    for seed in [4, 5] {
-        let p = generated(70, 100, seed);
+    let tight = Spec::family("tight", 60, 90, 1).unwrap();
+    let tight = parse_problem(&serde_json::to_vec(&generate(&tight)).unwrap(), "tight.json").unwrap();
+    for p in [generated(70, 100, 4), generated(70, 100, 5), tight.problem] {
         let full = optimum(&p, Kind::Cliques);
         let options = solver::Options {
             max_seats: 100,
@@ -129,6 +130,43 @@ fn a_restricted_model_reports_bounds_of_the_whole_problem() {
         }
         if s.status == Status::Optimal {
             assert_eq!(o, full);
+        }
+    }
+}
+
+/// Completing a schedule over every seat keeps each of its assignments and staffs requests it
+/// left out: here the requests of every third assignment, dropped from a proven schedule of a
+/// problem whose day budgets bind.
+#[test]
+fn completing_a_schedule_keeps_it_and_staffs_what_it_left_out() {
+    let spec = Spec::family("tight", 40, 60, 2).unwrap();
+    let bytes = serde_json::to_vec(&generate(&spec)).unwrap();
+    let p = parse_problem(&bytes, "tight.json").unwrap().problem;
+    let full = solver::solve(&p, &solver::Options::default()).unwrap();
+    let mut cut = full.clone();
+    let dropped: Vec<_> = cut.scheduled.iter().step_by(3).cloned().collect();
+    cut.scheduled.retain(|a| !dropped.contains(a));
+    let objective = cut.objective.as_mut().unwrap();
+    for a in &dropped {
+        let r = p.requests.iter().find(|r| r.id == a.request).unwrap();
+        objective.coverage -= u64::from(r.priority);
+        let team = a.trainers.iter().filter_map(|t| p.trainer(t));
+        objective.cost -= team.map(|t| p.assignment_cost(t, r)).sum::<u64>();
+    }
+    let before = objective.coverage;
+    let verified = |s: &mtplan::model::Schedule| assert_eq!(checker::check(&p, s), vec![]);
+    verified(&cut);
+    let space = solver::space::Space::build(&p, true);
+    assert!(solver::restrict::complete(&p, &space, &mut cut));
+    verified(&cut);
+    let after = cut.objective.unwrap().coverage;
+    assert!(
+        after > before && after <= full.objective.unwrap().coverage,
+        "{before} -> {after}"
+    );
+    for a in &full.scheduled {
+        if !dropped.contains(a) {
+            assert!(cut.scheduled.contains(a), "{a:?} was changed");
         }
     }
 }

@@ -52,6 +52,7 @@ pub mod progress;
 pub mod restrict;
 #[forbid(unsafe_code)]
 pub mod rows;
+mod single;
 #[forbid(unsafe_code)]
 pub mod space;
 #[forbid(unsafe_code)]
@@ -63,12 +64,10 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::model::{Problem, Schedule};
-use budget::{Budget, Interrupt, BUILD_RESERVE};
+use budget::{Budget, Interrupt};
 use method::Method;
-use pipeline::{Pipeline, Stop};
 use progress::Progress;
 use space::Space;
-use tiers::{Tier, TierKind};
 
 /// How to solve.
 #[derive(Clone, Debug)]
@@ -262,106 +261,9 @@ fn solve_whole(
     clock: Instant,
 ) -> Result<Schedule, SolveError> {
     if options.formulation == formulation::Kind::Plain || space.seats.len() <= options.max_seats {
-        return solve_model(problem, space, options, budget, clock);
+        let clocks = (clock, clock);
+        let both = single::Tiers::Both;
+        return single::solve_model(problem, space, options, budget, clocks, both);
     }
-    let small = restrict::restrict(problem, space, options.warm_start.as_deref());
-    Progress::new(clock, options.progress).say(|| {
-        format!(
-            "{} seats; solving on {} of them (restricted)",
-            space.seats.len(),
-            small.seats.len()
-        )
-    });
-    let mut schedule = solve_model(problem, &small, options, budget, clock)?;
-    restrict::rejudge(problem, space, &mut schedule, options.mip_rel_gap);
-    if let Some(s) = schedule.settings.as_mut() {
-        s.formulation = format!("{}-restricted", s.formulation);
-    }
-    Ok(schedule)
-}
-
-/// Solves the model of `space`: the coverage tier, then the cost tier.
-fn solve_model(
-    problem: &Problem,
-    space: &Space,
-    options: &Options,
-    budget: &Budget,
-    clock: Instant,
-) -> Result<Schedule, SolveError> {
-    let kind = options.formulation;
-    let f = formulation::build(problem, space, kind);
-    let mut settings = echo::model_settings(options, kind.code().to_owned(), f.rows.len(), f.columns.len());
-    let mut phases = echo::Phases::new(&clock);
-    phases.mark("model");
-    let progress = Progress::new(clock, options.progress);
-    progress.say(|| format!("model: {} columns, {} rows", f.columns.len(), f.rows.len()));
-    let mut schedule = if space.starts.is_empty() {
-        extract::schedule(problem, space, &[], extract::Proof::trivial())
-    } else {
-        let ceiling = extract::coverage_ceiling(problem, space);
-        let list = [
-            Tier::new(TierKind::Coverage, f.coverage(problem, space)).with_known_bound(ceiling),
-            Tier::new(TierKind::Cost, f.cost(space)).with_gap(options.mip_rel_gap),
-        ];
-        let warm = match kind {
-            formulation::Kind::Cliques => greedy::greedy(problem, space, options.warm_start.as_deref())
-                .map(|g| f.columns.point(&g.options, &g.seats)),
-            formulation::Kind::Plain => None,
-        };
-        let pipeline = Pipeline {
-            problem,
-            space,
-            formulation: &f,
-            method: options.method(),
-            settings: &options.highs(),
-            progress,
-        };
-        let budget = budget.less(BUILD_RESERVE * clock.elapsed().as_secs_f64());
-        let solved = pipeline.run(&list, Vec::new(), warm, &budget);
-        match solved.and_then(|s| balanced(&pipeline, &list, s, options, &budget)) {
-            Ok(solved) => {
-                phases.tiers(&solved.tiers);
-                let tolerance = options.mip_rel_gap.max(options.balance.unwrap_or(0.0));
-                let mut schedule = extract::from_tiers(problem, space, &solved, tolerance);
-                settings.balance = options
-                    .balance
-                    .and_then(|s| echo::balance_proof(&solved.tiers, s))
-                    .map(|b| echo::measured(b, problem, &mut schedule));
-                schedule
-            }
-            Err(Stop::Infeasible) => return Err(SolveError::Infeasible(String::new())),
-            Err(Stop::NoSolution { bound }) => {
-                extract::no_solution(problem, bound.unwrap_or(f64::INFINITY), ceiling)
-            }
-            Err(Stop::Solver(e)) => return Err(SolveError::Solver(e)),
-        }
-    };
-    echo::finish(&mut settings, &clock, phases);
-    schedule.settings = Some(settings);
-    Ok(schedule)
-}
-
-/// `solved` (coverage and cost tiers of `list`) followed by the balance tiers when asked for.
-fn balanced(
-    pipeline: &Pipeline<'_>,
-    list: &[Tier],
-    solved: pipeline::Solved,
-    options: &Options,
-    budget: &Budget,
-) -> Result<pipeline::Solved, Stop> {
-    let Some(slack) = options.balance else {
-        return Ok(solved);
-    };
-    let objectives = (list[0].objective.clone(), list[1].objective.clone());
-    balance::balance(
-        pipeline.problem,
-        pipeline.space,
-        options.formulation,
-        pipeline.settings,
-        pipeline.progress,
-        objectives,
-        slack,
-        solved,
-        budget,
-    )
+    restrict::solve(problem, space, options, budget, clock)
 }
