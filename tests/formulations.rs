@@ -106,9 +106,19 @@ fn decomposed_parts_give_the_whole_optimum() {
 /// the true optimum coverage, never above the true optimum cost.
 #[test]
 fn a_restricted_model_reports_bounds_of_the_whole_problem() {
-    let tight = Spec::family("tight", 60, 90, 1).unwrap();
-    let tight = parse_problem(&serde_json::to_vec(&generate(&tight)).unwrap(), "tight.json").unwrap();
-    for p in [generated(70, 100, 4), generated(70, 100, 5), tight.problem] {
+    let tight = |t, r, seed| {
+        let spec = Spec::family("tight", t, r, seed).unwrap();
+        let bytes = serde_json::to_vec(&generate(&spec)).unwrap();
+        parse_problem(&bytes, "tight.json").unwrap().problem
+    };
+    // The last problem has independent parts, each solved on its own restriction.
+    let problems = [
+        generated(70, 100, 4),
+        generated(70, 100, 5),
+        tight(60, 90, 1),
+        tight(50, 70, 3),
+    ];
+    for (i, p) in problems.into_iter().enumerate() {
         let full = optimum(&p, Kind::Cliques);
         let options = solver::Options {
             max_seats: 100,
@@ -116,7 +126,9 @@ fn a_restricted_model_reports_bounds_of_the_whole_problem() {
         };
         let s = solver::solve(&p, &options).unwrap();
         assert!(checker::check(&p, &s).is_empty());
-        assert_eq!(s.settings.as_ref().unwrap().formulation, "cliques-restricted");
+        let settings = s.settings.as_ref().unwrap();
+        assert_eq!(settings.formulation, "cliques-restricted");
+        assert_eq!(settings.parts > 1, i == 3, "{} parts", settings.parts);
         let (o, b) = (s.objective.unwrap(), s.bound.unwrap());
         assert!(
             o.coverage <= full.coverage && b.coverage >= full.coverage as f64,

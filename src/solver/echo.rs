@@ -99,6 +99,13 @@ pub fn merged_settings(parts: &[Settings], options: &Options, workers: usize, cl
             None => phases.push((name.clone(), *secs)),
         }
     }
+    // A part solved on a restriction is judged against bounds of its whole part: say so.
+    let restricted = parts.iter().any(|s| s.formulation.ends_with("-restricted"));
+    let code = options.formulation.code();
+    let formulation = match restricted {
+        true => format!("{code}-restricted"),
+        false => code.to_owned(),
+    };
     Settings {
         threads: workers as u32,
         model_rows: parts.iter().map(|s| s.model_rows).sum(),
@@ -108,7 +115,7 @@ pub fn merged_settings(parts: &[Settings], options: &Options, workers: usize, cl
         peak_memory_mib: peak_memory_mib(),
         parts: parts.len(),
         balance: merged_balance(parts),
-        ..model_settings(options, options.formulation.code().to_owned(), 0, 0)
+        ..model_settings(options, formulation, 0, 0)
     }
 }
 
