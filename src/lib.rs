@@ -65,7 +65,7 @@ pub mod replan;
 pub mod report;
 #[forbid(unsafe_code)]
 pub mod scenario;
-// The one module with an audited `unsafe` file: solver/highs/ffi.rs.
+// The one module with audited `unsafe` code: solver/highs/ffi/.
 pub mod solver;
 #[forbid(unsafe_code)]
 pub mod validate;

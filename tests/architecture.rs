@@ -25,8 +25,8 @@ const LAYERS: &[&[&str]] = &[
     &["cli"],
 ];
 
-/// The one file allowed `unsafe` code: the HiGHS calls the safe `highs` crate does not expose.
-const UNSAFE_FILE: &str = "solver/highs/ffi.rs";
+/// The one module allowed `unsafe` code: the HiGHS calls the safe `highs` crate does not expose.
+const UNSAFE_MODULE: &str = "solver/highs/ffi/";
 
 const MAX_FILE_LINES: usize = 400;
 const MAX_SOLVER_FN_LINES: usize = 80;
@@ -211,7 +211,7 @@ fn the_checker_uses_only_the_model() {
 }
 
 #[test]
-fn unsafe_code_lives_in_one_audited_file() {
+fn unsafe_code_lives_in_one_audited_module() {
     let mut files = Vec::new();
     rust_files(&src(), &mut files);
     let with_unsafe: Vec<String> = files
@@ -222,7 +222,18 @@ fn unsafe_code_lives_in_one_audited_file() {
         })
         .map(|f| f.strip_prefix(src()).unwrap().display().to_string())
         .collect();
-    assert_eq!(with_unsafe, vec![UNSAFE_FILE]);
+    assert!(
+        with_unsafe.iter().any(|f| f.starts_with(UNSAFE_MODULE)),
+        "no unsafe code found at all: has {UNSAFE_MODULE} moved?"
+    );
+    let outside: Vec<&String> = with_unsafe
+        .iter()
+        .filter(|f| !f.starts_with(UNSAFE_MODULE))
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "unsafe code outside {UNSAFE_MODULE}: {outside:?}"
+    );
     let lib = std::fs::read_to_string(src().join("lib.rs")).unwrap();
     assert!(lib.contains("#![deny(unsafe_code)]"));
     for m in top_modules().iter().filter(|m| *m != "solver") {

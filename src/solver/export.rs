@@ -106,7 +106,8 @@ impl TierMilp {
             Style::Lp => "model.lp",
         });
         let f = &self.formulation;
-        let mut model = options::build(f, &[&f.rows, &self.rows], &self.objective, self.sense)?;
+        let mut model = options::build(f, &[&f.rows, &self.rows], &self.objective, self.sense, None)?
+            .ok_or("the model's building was interrupted")?;
         let all: Vec<Row> = f.rows.iter().chain(&self.rows).cloned().collect();
         let columns = names::columns(problem, &self.space, style);
         let rows = names::rows(problem, &self.space, &all, "coverage", style);

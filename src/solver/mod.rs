@@ -139,6 +139,7 @@ impl Options {
             seed: self.seed,
             verbose: self.verbose,
             extra: self.highs_options.clone(),
+            interrupt: self.interrupt.clone(),
         }
     }
 

@@ -191,17 +191,18 @@ impl Master {
             incumbents: false,
             interrupt: budget.interrupt(),
         };
-        let solved = ffi::solve(model, &watch)?;
+        let mut solved = ffi::solve(model, &watch)?;
         let answer = (solved.status() == HighsModelStatus::Optimal).then(|| {
-            let s = solved.get_solution();
+            let mut s = solved.solution();
+            s.dual_columns.truncate(self.options);
             Solution {
                 value: solved.objective_value(),
-                duals: s.dual_rows().to_vec(),
-                y_reduced: s.dual_columns()[..self.options].to_vec(),
-                columns: s.columns().to_vec(),
+                duals: s.dual_rows,
+                y_reduced: s.dual_columns,
+                columns: s.columns,
             }
         });
-        self.model = Some(solved.into());
+        self.model = Some(solved.into_model());
         Ok(answer)
     }
 }

@@ -129,7 +129,14 @@ impl TierModel {
         with_mip: bool,
     ) -> Result<Self, String> {
         let mip = match with_mip {
-            true => Some(options::build(f, &[&f.rows, &rows], &objective, kind.sense())?),
+            // Ctrl-C while the MILP is built leaves none: the method returns its start.
+            true => options::build(
+                f,
+                &[&f.rows, &rows],
+                &objective,
+                kind.sense(),
+                Some(&settings.interrupt),
+            )?,
             false => None,
         };
         Ok(Self {
@@ -168,30 +175,32 @@ impl TierModel {
         budget: &Budget,
         presolve: bool,
     ) -> Result<Option<Relaxation>, String> {
-        let mut lp = match self.lp.take() {
-            Some(lp) => lp,
+        let lp = match self.lp.take() {
+            Some(lp) => Some(lp),
             None => options::build(
                 f,
                 &[&f.rows, &self.rows, &self.lp_rows],
                 &self.objective,
                 self.kind.sense(),
+                Some(budget.interrupt()),
             )?,
         };
+        let Some(mut lp) = lp else { return Ok(None) };
         ffi::clear_solver(&mut lp)?;
         self.settings
             .apply(&mut lp, budget, presolve, 0.0, true, self.kind.whole())?;
         self.settings.apply_extra(&mut lp)?;
-        let solved = self.watched(lp, budget, false)?;
+        let mut solved = self.watched(lp, budget, false)?;
         let answer = (solved.status() == HighsModelStatus::Optimal).then(|| {
-            let solution = solved.get_solution();
+            let solution = solved.solution();
             Relaxation {
                 value: solved.objective_value(),
-                columns: solution.columns().to_vec(),
-                reduced_costs: solution.dual_columns().to_vec(),
-                row_duals: solution.dual_rows().to_vec(),
+                columns: solution.columns,
+                reduced_costs: solution.dual_columns,
+                row_duals: solution.dual_rows,
             }
         });
-        self.lp = Some(solved.into());
+        self.lp = Some(solved.into_model());
         Ok(answer)
     }
 
@@ -225,10 +234,13 @@ impl TierModel {
 
     /// One run; `retry` turns presolve off whatever the tier or `--highs` says.
     fn attempt(&mut self, run: &Run<'_>, retry: bool) -> Result<Attempt, String> {
-        let mut mip = self
-            .mip
-            .take()
-            .ok_or("the tier's model was lost in an earlier failure")?;
+        let Some(mut mip) = self.mip.take() else {
+            // Not built: Ctrl-C came while it was (or an earlier run failed).
+            return match run.budget.interrupted() {
+                true => Ok(Attempt::Consistent(Outcome::NoSolution { bound: None })),
+                false => Err("the tier's model was lost in an earlier failure".to_owned()),
+            };
+        };
         ffi::clear_solver(&mut mip)?;
         self.settings.apply(
             &mut mip,
@@ -251,21 +263,16 @@ impl TierModel {
             mip.try_set_solution(Some(values), None, None, None)
                 .map_err(|e| format!("warm start rejected: {e:?}"))?;
         }
-        let solved = self.watched(mip, run.budget, run.fixed.is_empty())?;
-        let attempt = self.read(&solved);
-        let mut mip: highs::Model = solved.into();
+        let mut solved = self.watched(mip, run.budget, run.fixed.is_empty())?;
+        let attempt = self.read(&mut solved);
+        let mut mip = solved.into_model();
         let free: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, _)| (j, 0.0, 1.0)).collect();
         ffi::set_column_bounds(&mut mip, &free)?;
         self.mip = Some(mip);
         Ok(attempt)
     }
 
-    fn watched(
-        &self,
-        model: highs::Model,
-        budget: &Budget,
-        incumbents: bool,
-    ) -> Result<highs::SolvedModel, String> {
+    fn watched(&self, model: highs::Model, budget: &Budget, incumbents: bool) -> Result<ffi::Solved, String> {
         let watch = ffi::Watch {
             tier: self.kind.name(),
             progress: self.progress,
@@ -276,19 +283,16 @@ impl TierModel {
     }
 
     /// The outcome of a solved MILP, checked against its own solution.
-    fn read(&self, solved: &highs::SolvedModel) -> Attempt {
+    fn read(&self, solved: &mut ffi::Solved) -> Attempt {
         let status = solved.status();
-        let bound = solved
-            .double_info_value(c"mip_dual_bound")
-            .ok()
-            .filter(|b| b.is_finite());
+        let bound = solved.mip_dual_bound();
         if status == HighsModelStatus::Infeasible {
             return Attempt::Consistent(Outcome::Infeasible);
         }
-        if solved.primal_solution_status() != highs::HighsSolutionStatus::Feasible {
+        if !solved.primal_feasible() {
             return Attempt::Consistent(Outcome::NoSolution { bound });
         }
-        let values = solved.get_solution().columns().to_vec();
+        let values = solved.solution().columns;
         let objective = self.value(&values);
         let consistent = (objective - solved.objective_value()).abs() <= 0.5;
         // Without a finite dual bound nothing is proven, unless HiGHS reports optimality.

@@ -3,7 +3,7 @@
 use good_lp::solvers::highs::highs;
 use good_lp::SolverModel;
 
-use crate::solver::budget::Budget;
+use crate::solver::budget::{Budget, Interrupt};
 use crate::solver::columns::Linear;
 use crate::solver::formulation::{Formulation, Row};
 use crate::solver::tiers::Sense;
@@ -19,6 +19,8 @@ pub struct Settings {
     pub verbose: bool,
     /// Extra HiGHS options (`name`, `value`), applied last, for experiments.
     pub extra: Vec<(String, String)>,
+    /// Ctrl-C: stops building a model as well as running one.
+    pub interrupt: Interrupt,
 }
 
 impl Settings {
@@ -84,22 +86,30 @@ pub fn set(model: &mut highs::Model, key: &str, value: &str) -> Result<(), Strin
     done.map_err(|_| format!("HiGHS rejected option {key}={value}"))
 }
 
+/// Rows added between two looks at the interrupt while a model is built.
+const ROWS_BETWEEN_LOOKS: usize = 4096;
+
 /// The HiGHS model of `f`'s variables with the rows of each of `rows` in turn, optimising
-/// `objective` in `sense`.
+/// `objective` in `sense`; `None` when `interrupt` is set while the rows are added (a 600,000
+/// column model takes about a second to build).
 pub fn build(
     f: &Formulation,
     rows: &[&[Row]],
     objective: &Linear,
     sense: Sense,
-) -> Result<highs::Model, String> {
+    interrupt: Option<&Interrupt>,
+) -> Result<Option<highs::Model>, String> {
     let (vars, objective) = (f.vars.clone(), f.expression(objective));
     let unsolved = match sense {
         Sense::Max => vars.maximise(objective),
         Sense::Min => vars.minimise(objective),
     };
     let mut problem = unsolved.using(highs);
-    for row in rows.iter().flat_map(|r| r.iter()) {
+    for (i, row) in rows.iter().flat_map(|r| r.iter()).enumerate() {
+        if i % ROWS_BETWEEN_LOOKS == 0 && interrupt.is_some_and(Interrupt::is_set) {
+            return Ok(None);
+        }
         problem.add_constraint(f.constraint(row));
     }
-    problem.try_into_inner().map_err(|e| e.to_string())
+    problem.try_into_inner().map(Some).map_err(|e| e.to_string())
 }

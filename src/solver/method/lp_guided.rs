@@ -129,11 +129,12 @@ fn lp_bound(run: &mut TierRun<'_>) -> Result<Option<Lp>, String> {
 /// When the LP does not finish within its share of a limit, the MILP (whose root is a harder
 /// LP) has no chance: the start stands, unproven. (At 30× the programme the coverage MILP spent
 /// 237 s without improving the greedy schedule, and the cost MILP overran its limit by 80 s.)
-/// Without a start, without a limit, or after Ctrl-C, the whole MILP runs in the time left.
+/// After Ctrl-C the start stands too (a MILP would only spend its presolve to return it).
+/// Without a start, or without a limit, the whole MILP runs in the time left.
 fn without_lp(run: &mut TierRun<'_>) -> Result<Outcome, String> {
     let sense = run.model.kind().sense();
     match run.start {
-        Some(start) if run.budget.is_limited() && !run.budget.interrupted() => Ok(Outcome::Solved {
+        Some(start) if run.budget.is_limited() || run.budget.interrupted() => Ok(Outcome::Solved {
             values: start.to_vec(),
             objective: run.model.value(start),
             bound: sense.no_bound(),
