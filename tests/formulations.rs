@@ -169,7 +169,8 @@ fn completing_a_schedule_keeps_it_and_staffs_what_it_left_out() {
     let verified = |s: &mtplan::model::Schedule| assert_eq!(checker::check(&p, s), vec![]);
     verified(&cut);
     let space = solver::space::Space::build(&p, true);
-    assert!(solver::restrict::complete(&p, &space, &mut cut));
+    let completed = solver::restrict::complete(&p, &space, &mut cut).unwrap();
+    assert!(completed.rose);
     verified(&cut);
     let after = cut.objective.unwrap().coverage;
     assert!(

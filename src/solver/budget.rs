@@ -36,8 +36,8 @@ impl Interrupt {
 }
 
 /// Share of `--time-limit` held back for what no HiGHS limit covers: HiGHS checks its limit
-/// only now and then (not inside presolve), and the schedule still has to be checked and
-/// written.
+/// only now and then (in presolve every 1,024 reductions, not between a MIP's root cut
+/// rounds), and the schedule still has to be checked and written.
 pub const HELD_BACK: f64 = 0.1;
 
 /// Multiple of the model-building time also held back: HiGHS overruns grow with the model

@@ -78,10 +78,12 @@ fn in_two(
         (clock, clock),
         Tiers::Coverage,
     )?;
-    let mut schedule = first.clone();
-    let progress = Progress::new(clock, options.progress);
-    if complete(problem, space, &mut schedule) {
+    let phases = first.settings.as_ref().map(|s| s.phase_seconds.clone());
+    let mut schedule = first;
+    let completed = complete(problem, space, &mut schedule);
+    if completed.as_ref().is_some_and(|c| c.rose) {
         let coverage = schedule.objective.map_or(0, |o| o.coverage);
+        let progress = Progress::new(clock, options.progress);
         progress.say(|| format!("completed over every seat: coverage {coverage}"));
     }
     let Some(objective) = schedule.objective.filter(|_| !budget.interrupted()) else {
@@ -89,7 +91,11 @@ fn in_two(
     };
     let again = Instant::now();
     let start = Arc::new(schedule);
-    let grown = restrict(problem, space, Some(&start));
+    // The completion's seats are those the greedy would find again from the completed schedule.
+    let grown = match completed {
+        Some(c) => around(problem, space, c.seats.into_iter().collect()),
+        None => restrict(problem, space, Some(&start)),
+    };
     let second_options = Options {
         warm_start: Some(start),
         ..options.clone()
@@ -103,17 +109,22 @@ fn in_two(
         (clock, again),
         Tiers::CostAt(coverage),
     )?;
-    if let (Some(s), Some(f)) = (second.settings.as_mut(), first.settings) {
-        s.phase_seconds.splice(0..0, f.phase_seconds);
+    if let (Some(s), Some(f)) = (second.settings.as_mut(), phases) {
+        s.phase_seconds.splice(0..0, f);
     }
     Ok(second)
 }
 
-/// The restricted space.
+/// The restricted space around the greedy schedule (seeded with `hint`).
 pub fn restrict(problem: &Problem, space: &Space, hint: Option<&Schedule>) -> Space {
-    let mut keep: BTreeSet<usize> = greedy::greedy(problem, space, hint)
+    let keep: BTreeSet<usize> = greedy::greedy(problem, space, hint)
         .map(|c| c.seats.into_iter().collect())
         .unwrap_or_default();
+    around(problem, space, keep)
+}
+
+/// The restricted space holding the seats `keep` of `space`.
+fn around(problem: &Problem, space: &Space, mut keep: BTreeSet<usize>) -> Space {
     let pinned: BTreeSet<&str> = problem.pins.iter().map(|p| p.request.as_str()).collect();
     for (o, opt) in space.starts.iter().enumerate() {
         let r = &problem.requests[opt.request];
@@ -153,16 +164,11 @@ pub fn restrict(problem: &Problem, space: &Space, hint: Option<&Schedule>) -> Sp
 
 /// Completes `schedule` (solved on a restriction of `space`) over the whole space: the greedy,
 /// seeded with the schedule, keeps every assignment and staffs what it can of the rest with any
-/// trainer, where the restriction had only the cheapest few per start. Returns whether the
-/// schedule's coverage rose (its bounds are then those of the schedule before: [`rejudge`]
-/// replaces them).
-pub fn complete(problem: &Problem, space: &Space, schedule: &mut Schedule) -> bool {
-    let Some(before) = schedule.objective else {
-        return false;
-    };
-    let Some(choice) = greedy::greedy(problem, space, Some(schedule)) else {
-        return false;
-    };
+/// trainer, where the restriction had only the cheapest few per start. `None` when the
+/// schedule has no objective or the greedy finds nothing.
+pub fn complete(problem: &Problem, space: &Space, schedule: &mut Schedule) -> Option<Completed> {
+    let before = schedule.objective?;
+    let choice = greedy::greedy(problem, space, Some(schedule))?;
     let point = Columns::of(space).point(&choice.options, &choice.seats);
     let completed = extract::schedule(problem, space, &point, Proof::trivial());
     let better = completed
@@ -173,7 +179,20 @@ pub fn complete(problem: &Problem, space: &Space, schedule: &mut Schedule) -> bo
         schedule.scheduled = completed.scheduled;
         schedule.unscheduled = completed.unscheduled;
     }
-    better
+    Some(Completed {
+        rose: better,
+        seats: choice.seats,
+    })
+}
+
+/// What [`complete`] did.
+pub struct Completed {
+    /// Whether the schedule's coverage rose (its bounds are then those of the schedule before:
+    /// [`rejudge`] replaces them).
+    pub rose: bool,
+    /// The seats of the completed schedule (of the greedy's, when coverage did not rise: it
+    /// holds every seat of the schedule).
+    pub seats: Vec<usize>,
 }
 
 /// Replaces the restricted model's bounds with bounds of the whole problem and judges again.
