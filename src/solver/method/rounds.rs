@@ -18,6 +18,14 @@ const GUESS_SHARE: f64 = 0.5;
 const GUESS_CAP_FACTOR: f64 = 2.0;
 const GUESS_CAP_MIN: f64 = 2.0;
 
+/// A round starts from the incumbent (with presolve off) only when at least this share of the
+/// columns is free. Smaller rounds are the ones presolve shrinks well: with the start
+/// everywhere, `fares` 210 × 300 s1 and s2 took 11.1 and 10.2 s, with this share 6.8 and 6.0 s
+/// (their one round leaves 15 % free), while the problems the start speeds up kept their
+/// times (`tight` s1 29.8 → 32.9 s, `teams` 120 × 160 23.0 → 20.7 s, `mixed` s2 31.6 → 31.2 s;
+/// docs/formulation.md has the table).
+pub const START_FREE_SHARE: f64 = 0.25;
+
 /// An incumbent within this many guesses ([`FIRST_ROUND_GAP`]) of the LP bound is near: the
 /// LP point guided the dives well, and the guessed round is likely to prove the optimum (on
 /// the programme's problems the optimum lies within one guess). Farther off, the LP is a poor
@@ -119,12 +127,14 @@ fn round_once(
     // and the adapter's check must then solve again. With the start HiGHS prunes by the
     // incumbent from its first node (docs/formulation.md has the measurements). No cutoff
     // (`objective_bound`) instead: HiGHS 1.16 applies it to the presolved objective, without
-    // the fixed columns' share.
+    // the fixed columns' share. A round that leaves fewer than [`START_FREE_SHARE`] of the
+    // columns free runs without the start, with presolve.
+    let free = 1.0 - fixed.len() as f64 / lp.relaxation.columns.len().max(1) as f64;
     let start = state
         .incumbent
         .as_ref()
         .map(|(values, _)| values.as_slice())
-        .filter(|values| !fixed.is_empty() && keeps(values, fixed));
+        .filter(|values| !fixed.is_empty() && free >= START_FREE_SHARE && keeps(values, fixed));
     let presolve = start.is_none() && (run.model.kind().presolve() || !fixed.is_empty());
     let outcome = run.model.solve(&Run {
         fixed,
