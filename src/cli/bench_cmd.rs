@@ -128,8 +128,11 @@ fn bench_solver_files(
     a: &BenchArgs,
     rows: &[bench::Row],
 ) -> Result<Vec<(std::path::PathBuf, String)>, String> {
-    let runs = bench::solvers::runs(rows);
-    let json = serde_json::to_string_pretty(&runs).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&bench::solvers::runs(rows)).map_err(|e| e.to_string())?;
+    // Everything is drawn from the runs as the JSON gives them back, as `--replot` draws them:
+    // serde_json may read a number back one bit off the one it wrote, which moved a tick of
+    // the profile when the slowest ratio passed 2.
+    let runs: Vec<bench::solvers::SolverRun> = serde_json::from_str(&json).map_err(|e| e.to_string())?;
     let measured = format!(
         "mtplan bench --suite {} --solvers {}{}: {} run(s), every schedule verified by the checker",
         a.suite,
