@@ -67,10 +67,10 @@ fn generated(dir: &Path, t: usize, r: usize) -> Result<PathBuf, String> {
     write(dir, &format!("gen-{t}x{r}-s1"), &v)
 }
 
-fn family(dir: &Path, name: &str, t: usize, r: usize) -> Result<PathBuf, String> {
-    let spec = generate::Spec::family(name, t, r, 1).ok_or(format!("unknown family {name}"))?;
+fn family(dir: &Path, name: &str, t: usize, r: usize, seed: u64) -> Result<PathBuf, String> {
+    let spec = generate::Spec::family(name, t, r, seed).ok_or(format!("unknown family {name}"))?;
     let v = serde_json::to_value(generate::generate(&spec)).map_err(|e| e.to_string())?;
-    write(dir, &format!("{name}-{t}x{r}-s1"), &v)
+    write(dir, &format!("{name}-{t}x{r}-s{seed}"), &v)
 }
 
 fn write(dir: &Path, name: &str, v: &Value) -> Result<PathBuf, String> {
@@ -149,7 +149,14 @@ fn measure(exe: &Path, file: &Path, name: &str, stop: Stop) -> Result<Row, Strin
 pub fn run_suite(dir: &Path, exe: &Path) -> Result<(String, String, usize), String> {
     let tight = tight_default(dir)?;
     let big = generated(dir, 630, 900)?;
-    let (budgets, fares) = (family(dir, "tight", 210, 300)?, family(dir, "fares", 210, 300)?);
+    let (budgets, fares) = (
+        family(dir, "tight", 210, 300, 1)?,
+        family(dir, "fares", 210, 300, 1)?,
+    );
+    let (budgets2, budgets3) = (
+        family(dir, "tight", 210, 300, 2)?,
+        family(dir, "tight", 210, 300, 3)?,
+    );
     let cases = [
         (&tight, Stop::Limit(1.0)),
         (&tight, Stop::Limit(5.0)),
@@ -160,8 +167,12 @@ pub fn run_suite(dir: &Path, exe: &Path) -> Result<(String, String, usize), Stri
         (&big, Stop::CtrlC(3.0)),
         (&budgets, Stop::Limit(5.0)),
         (&budgets, Stop::Limit(10.0)),
+        (&budgets2, Stop::Limit(10.0)),
+        (&budgets3, Stop::Limit(10.0)),
         (&fares, Stop::Limit(10.0)),
         (&budgets, Stop::CtrlC(6.0)),
+        (&budgets2, Stop::CtrlC(6.0)),
+        (&budgets3, Stop::CtrlC(6.0)),
         (&fares, Stop::CtrlC(6.0)),
         // The 630 × 900 problem's phases on this machine: about 1 s building the coverage
         // tier's models, its LP to about 4 s, its dives' MIP presolve to about 15 s, then the

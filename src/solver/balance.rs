@@ -33,6 +33,7 @@ impl Method for FromStart {
             presolve: true,
             gap: run.gap,
             max_nodes: None,
+            jump: true,
             budget: &run.budget,
         })
     }
@@ -123,6 +124,7 @@ pub fn balance(
         method: &FromStart,
         settings,
         progress,
+        followed: false,
     };
     let start = extended(&m, &solved.point);
     let balanced = pipeline.run(&list, rows, Some(start), budget)?;

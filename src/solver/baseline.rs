@@ -186,6 +186,7 @@ pub fn solve_near(
         method: options.method(),
         settings: &options.highs(),
         progress: Progress::new(clock, options.progress),
+        followed: false,
     };
     let budget = Budget::for_run(options.time_limit, clock, options.interrupt.clone())
         .less(BUILD_RESERVE * clock.elapsed().as_secs_f64());

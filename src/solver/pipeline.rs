@@ -96,6 +96,10 @@ pub struct Pipeline<'a> {
     pub settings: &'a Settings,
     /// Progress lines.
     pub progress: Progress,
+    /// Whether another pipeline runs tiers after this one's list (a restricted solve's cost
+    /// model after its coverage model): under a limit, its last tier leaves them time as a
+    /// tier before them would.
+    pub followed: bool,
 }
 
 impl Pipeline<'_> {
@@ -143,6 +147,7 @@ impl Pipeline<'_> {
                 start: start.as_deref(),
                 gap: tier.gap,
                 budget: share,
+                later: self.followed || k + 1 < list.len(),
                 progress: self.progress,
             };
             let outcome = self.method.solve(run).map_err(Stop::Solver)?;

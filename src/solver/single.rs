@@ -67,6 +67,7 @@ pub(super) fn solve_model(
             method: options.method(),
             settings: &options.highs(),
             progress,
+            followed: matches!(tiers, Tiers::Coverage) || options.balance.is_some(),
         };
         let budget = budget.less(BUILD_RESERVE * building.elapsed().as_secs_f64());
         let solved = pipeline.run(&list, rows, warm, &budget);

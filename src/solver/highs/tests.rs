@@ -50,6 +50,7 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
         presolve: true,
         gap: 0.0,
         max_nodes: None,
+        jump: true,
         budget: &budget,
     };
     let Outcome::Solved {
@@ -124,6 +125,7 @@ fn a_reused_model_answers_as_a_new_one() {
         presolve: true,
         gap: 0.0,
         max_nodes: None,
+        jump: true,
         budget: &budget,
     };
     let value = |o: Outcome| match o {

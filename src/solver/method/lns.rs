@@ -87,6 +87,7 @@ fn improve_with(
         presolve: true,
         gap: 0.0,
         max_nodes: Some(NODES),
+        jump: true,
         budget: &run.budget,
     })?;
     let Outcome::Solved {

@@ -93,6 +93,8 @@ pub(super) struct Lp {
     pub(super) relaxation: Relaxation,
     pub(super) bound: f64,
     pub(super) slack: f64,
+    /// Seconds the relaxation took.
+    pub(super) seconds: f64,
 }
 
 /// Stage 1: the LP relaxation within [`LP_SHARE`] of the tier's time; `None` when it does not
@@ -100,7 +102,9 @@ pub(super) struct Lp {
 fn lp_bound(run: &mut TierRun<'_>) -> Result<Option<Lp>, String> {
     let presolve = run.model.kind().presolve();
     let budget = run.budget.share(LP_SHARE);
+    let clock = std::time::Instant::now();
     let relaxation = run.model.relaxation(run.formulation, &budget, presolve)?;
+    let seconds = clock.elapsed().as_secs_f64();
     let Some(relaxation) = relaxation.filter(|_| !run.budget.interrupted()) else {
         return Ok(None);
     };
@@ -123,6 +127,7 @@ fn lp_bound(run: &mut TierRun<'_>) -> Result<Option<Lp>, String> {
         relaxation,
         bound,
         slack,
+        seconds,
     }))
 }
 
@@ -145,6 +150,7 @@ fn without_lp(run: &mut TierRun<'_>) -> Result<Outcome, String> {
             presolve: run.model.kind().presolve(),
             gap: run.gap,
             max_nodes: None,
+            jump: true,
             budget: &run.budget,
         }),
     }
@@ -166,6 +172,7 @@ fn dives(run: &mut TierRun<'_>, lp: &Lp, state: &mut State) -> Result<(), String
             presolve: true,
             gap: run.gap,
             max_nodes: None,
+            jump: true,
             budget: &run.budget.share(share),
         })?;
         if let Outcome::Solved {

@@ -43,6 +43,8 @@ pub struct TierRun<'a> {
     pub gap: f64,
     /// The tier's time and interrupt.
     pub budget: Budget,
+    /// Whether tiers follow this one (under a limit they need the time it leaves).
+    pub later: bool,
     /// Progress lines.
     pub progress: Progress,
 }

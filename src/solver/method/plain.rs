@@ -21,6 +21,7 @@ impl Method for Plain {
             presolve: true,
             gap: run.gap,
             max_nodes: None,
+            jump: true,
             budget: &run.budget,
         })
     }
