@@ -161,6 +161,12 @@ pub fn import(a: &ImportArgs) -> u8 {
         );
         return BAD_INPUT;
     };
+    // An output that may not be written is refused before any file is read or checked.
+    let inputs = [a.problem.as_path(), a.solution.as_path(), a.model.as_path()];
+    if let Some(Err(e)) = a.output.as_ref().map(|out| writable(out, a.force, &inputs)) {
+        eprintln!("error: {e}");
+        return BAD_INPUT;
+    }
     let loaded = match load(&a.problem) {
         Ok(l) => l,
         Err(code) => return code,
