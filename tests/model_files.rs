@@ -284,17 +284,15 @@ fn a_solution_that_breaks_a_rule_is_reported_rule_by_rule_and_not_written() {
     // An existing output without --force is refused first, before the solution is read or
     // checked: no violation lines, the file untouched.
     std::fs::write(&out_path, "earlier output").unwrap();
-    let args = [
-        problem.as_path(),
-        bad.as_path(),
-        Path::new("--model"),
-        model.as_path(),
-        Path::new("-o"),
-        out_path.as_path(),
-    ];
-    let mut line = vec!["import"];
-    line.extend(args.iter().map(|p| p.to_str().unwrap()));
-    let out = mtplan(&line);
+    let out = mtplan(&[
+        "import",
+        problem.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
     assert_code(&out, 2, "an import over an existing file");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

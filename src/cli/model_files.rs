@@ -227,12 +227,7 @@ pub fn import(a: &ImportArgs) -> u8 {
     }
     let Some(out) = &a.output else { return OK };
     let json = format::schedule_to_json(problem, &imported.schedule, false);
-    match write_atomic(
-        out,
-        json.as_bytes(),
-        a.force,
-        &[&a.problem, &a.solution, &a.model],
-    ) {
+    match write_atomic(out, json.as_bytes(), a.force, &inputs) {
         Ok(()) => OK,
         Err(e) => {
             eprintln!("error: {e}");

@@ -138,21 +138,20 @@ pub(super) fn reduced_cost_rounds(
 
 /// Why a nearly whole MILP does not run in the time left (none: it runs).
 fn skipped(run: &TierRun<'_>, lp: &Lp, clock: std::time::Instant) -> Option<&'static str> {
-    let took = clock.elapsed().as_secs_f64();
     let left = run.budget.remaining()?;
-    if left < ROOT_LP_FACTOR * lp.seconds {
+    why_skip(run.later, left, clock.elapsed().as_secs_f64(), lp.seconds)
+}
+
+/// [`skipped`] for a tier with `later` tiers after it, `left` seconds to go, `took` seconds
+/// taken and an LP relaxation of `lp` seconds ([`ROOT_LP_FACTOR`], [`WHOLE_ROUND_FACTOR`]).
+fn why_skip(later: bool, left: f64, took: f64, lp: f64) -> Option<&'static str> {
+    if left < ROOT_LP_FACTOR * lp {
         Some("its root would not end within the time left")
-    } else if short_of_time(run.later, left, took) {
+    } else if later && left < WHOLE_ROUND_FACTOR * took {
         Some("its time goes to the tiers after it")
     } else {
         None
     }
-}
-
-/// Whether a tier with `later` tiers after it, `left` seconds to go and `took` seconds taken
-/// leaves a nearly whole MILP to them ([`WHOLE_ROUND_FACTOR`]).
-fn short_of_time(later: bool, left: f64, took: f64) -> bool {
-    later && left < WHOLE_ROUND_FACTOR * took
 }
 
 /// One restricted MIP: the columns in `fixed` held, the rest free. Its bound and the best
@@ -254,12 +253,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_a_tier_that_others_wait_for_under_a_limit_is_short_of_time() {
-        // 4.8 s left after 1.2 s (a `tight` coverage tier at --time-limit 10): short.
-        assert!(short_of_time(true, 4.8, 1.2));
+    fn a_nearly_whole_round_is_skipped_only_when_its_root_or_the_later_tiers_need_the_time() {
+        // A `tight` coverage tier at --time-limit 10: 4.8 s left after 1.2 s, LP 0.4 s.
+        assert_eq!(
+            why_skip(true, 4.8, 1.2, 0.4),
+            Some("its time goes to the tiers after it")
+        );
         // The same as the last tier: the round runs.
-        assert!(!short_of_time(false, 4.8, 1.2));
+        assert_eq!(why_skip(false, 4.8, 1.2, 0.4), None);
         // 143 s left after 1.2 s (--time-limit 240): the round runs.
-        assert!(!short_of_time(true, 143.0, 1.2));
+        assert_eq!(why_skip(true, 143.0, 1.2, 0.4), None);
+        // A 10× cost tier, the last: 25 s left after an LP of 8.3 s.
+        assert_eq!(
+            why_skip(false, 25.0, 30.0, 8.3),
+            Some("its root would not end within the time left")
+        );
     }
 }
