@@ -226,7 +226,18 @@ fn export(problem: &Path, model: &Path, tier: &str) -> std::process::Output {
 
 /// `mtplan import` of `solution` into the schedule file `out` (replaced if it exists).
 fn import(problem: &Path, solution: &Path, model: &Path, out: &Path) -> std::process::Output {
-    mtplan(&[
+    import_into(problem, solution, model, out, true)
+}
+
+/// `mtplan import` of `solution` into `out`, with `--force` when `force`.
+fn import_into(
+    problem: &Path,
+    solution: &Path,
+    model: &Path,
+    out: &Path,
+    force: bool,
+) -> std::process::Output {
+    let mut args = vec![
         "import",
         problem.to_str().unwrap(),
         solution.to_str().unwrap(),
@@ -234,8 +245,9 @@ fn import(problem: &Path, solution: &Path, model: &Path, out: &Path) -> std::pro
         model.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
-        "--force",
-    ])
+    ];
+    args.extend(force.then_some("--force"));
+    mtplan(&args)
 }
 
 /// The imported schedule passes the checker with the optimum's coverage, and its cost unless
@@ -284,15 +296,7 @@ fn a_solution_that_breaks_a_rule_is_reported_rule_by_rule_and_not_written() {
     // An existing output without --force is refused first, before the solution is read or
     // checked: no violation lines, the file untouched.
     std::fs::write(&out_path, "earlier output").unwrap();
-    let out = mtplan(&[
-        "import",
-        problem.to_str().unwrap(),
-        bad.to_str().unwrap(),
-        "--model",
-        model.to_str().unwrap(),
-        "-o",
-        out_path.to_str().unwrap(),
-    ]);
+    let out = import_into(&problem, &bad, &model, &out_path, false);
     assert_code(&out, 2, "an import over an existing file");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
