@@ -215,7 +215,7 @@ impl Decomposition {
     /// Price of each seat at `duals`: its cost less the duals of its rows.
     fn seat_price(&self, duals: &[f64], k: usize) -> f64 {
         let rows = self.master.rows_of(k);
-        self.master.seat_cost[k] - rows.iter().map(|&(i, c)| duals[i] * c).sum::<f64>()
+        self.master.seat_cost[k] - rows.iter().map(|&(i, c)| dual(duals, i) * c).sum::<f64>()
     }
 
     /// The price of every seat at `duals`.
@@ -252,9 +252,9 @@ impl Decomposition {
 
     /// Reduced cost of option `o`'s y column at `duals`.
     fn y_price(&self, duals: &[f64], o: usize) -> f64 {
-        let linked: f64 = self.y_rows[o].iter().map(|&(i, c)| duals[i] * c).sum();
+        let linked: f64 = self.y_rows[o].iter().map(|&(i, c)| dual(duals, i) * c).sum();
         // (X) rows hold −y: their duals lower the price of holding the option.
-        let seats: f64 = self.master.seat_rows_of_option(o).map(|i| -duals[i]).sum();
+        let seats: f64 = self.master.seat_rows_of_option(o).map(|i| -dual(duals, i)).sum();
         self.y_cost[o] - linked - seats
     }
 
@@ -346,6 +346,13 @@ fn row_term(low: f64, high: f64, d: f64) -> f64 {
 }
 
 /// `alpha · center + (1 − alpha) · current`, row by row (rows added since keep `current`).
+/// Row `i`'s dual in `duals`, which may predate the row: the master adds an (X) row when its
+/// point breaks it, after the duals of that solve (and any better ones before) were taken. A
+/// row missing from the duals is priced at 0, as it was then (it was not in the relaxation).
+fn dual(duals: &[f64], i: usize) -> f64 {
+    duals.get(i).copied().unwrap_or(0.0)
+}
+
 fn mix(center: &[f64], current: &[f64], alpha: f64) -> Vec<f64> {
     current
         .iter()

@@ -45,3 +45,28 @@ fn duals_price_the_columns_as_highs_does_and_the_bound_meets_the_master() {
         again.value
     );
 }
+
+/// Duals taken before the master gained an (X) row price that row at 0, as the relaxation they
+/// came from did (a `mixed` 210 × 300 cost tier panicked here, pricing at the master's own
+/// duals after the rows its point broke were added).
+#[test]
+fn duals_from_before_a_seat_row_price_it_at_zero() {
+    let p = generated(20, 30, 3);
+    let space = Space::build(&p, true);
+    let f = formulation::build(&p, &space, formulation::Kind::Cliques);
+    let start = greedy::greedy(&p, &space, None)
+        .map(|g| f.columns.point(&g.options, &g.seats))
+        .unwrap();
+    let cost = f.cost(&space);
+    let mut d = Decomposition::new(&p, &space, &[&f.rows], &cost, Sense::Min, &start).unwrap();
+    let budget = Budget::new(None, Interrupt::new());
+    let sol = d.master.solve(&budget, Progress::off()).unwrap().unwrap();
+    let k = 0;
+    let o = d.seat_option[k];
+    let before = (d.seat_price(&sol.duals, k), d.y_price(&sol.duals, o));
+    let bound = d.lagrangian(&sol.duals, &d.price(&sol.duals));
+    d.master.add_seat_row(k).unwrap();
+    assert_eq!(before, (d.seat_price(&sol.duals, k), d.y_price(&sol.duals, o)));
+    assert_eq!(bound, d.lagrangian(&sol.duals, &d.price(&sol.duals)));
+    d.fixings(&sol.duals, bound, bound + 1.0);
+}
