@@ -10,6 +10,7 @@
 use super::budget::Budget;
 use super::columns::Columns;
 use super::formulation::{Formulation, Row, Rule};
+use super::greedy;
 use super::highs::{Outcome, Settings, TierModel};
 use super::method::{Method, TierRun};
 use super::progress::Progress;
@@ -119,6 +120,9 @@ impl Pipeline<'_> {
         let mut results = Vec::new();
         for (k, tier) in list.iter().enumerate() {
             if k > 0 && budget.interrupted() {
+                if let Some(cheaper) = point.as_deref().and_then(|p| self.restaffed(tier, p, &rows)) {
+                    point = Some(cheaper);
+                }
                 results.push(not_run(tier, point.as_deref().unwrap_or_default()));
                 continue;
             }
@@ -169,6 +173,35 @@ impl Pipeline<'_> {
         Ok(Solved {
             point: point.or(warm).unwrap_or_default(),
             tiers: results,
+        })
+    }
+
+    /// `point` staffed again by the greedy for cost ([`greedy::restaff`]), when `tier` is the
+    /// cost tier and that is cheaper and meets every row the pipeline added: the tier will not
+    /// run (Ctrl-C), and the point is the coverage tier's, chosen without regard to cost.
+    fn restaffed(&self, tier: &Tier, point: &[f64], rows: &[Row]) -> Option<Vec<f64>> {
+        let columns = self.formulation.columns;
+        if tier.kind != TierKind::Cost || columns != Columns::of(self.space) {
+            return None;
+        }
+        let choice = greedy::restaff(
+            self.problem,
+            self.space,
+            &columns.held(point),
+            &columns.taken(point),
+        )?;
+        let cheaper = columns.point(&choice.options, &choice.seats);
+        let value = |p: &[f64]| Columns::value(&tier.objective, p);
+        let better = tier.sense().better(value(&cheaper), value(point));
+        (better && rows.iter().all(|r| r.holds(&cheaper))).then(|| {
+            self.progress.say(|| {
+                format!(
+                    "cost: the schedule staffed again for cost: {} -> {}",
+                    value(point),
+                    value(&cheaper)
+                )
+            });
+            cheaper
         })
     }
 
