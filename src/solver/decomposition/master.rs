@@ -26,6 +26,13 @@ pub struct LinkRow {
     pub high: f64,
 }
 
+/// Row `i`'s dual in `duals`, which may predate the row: the master adds an (X) row when its
+/// point breaks it, after the duals of that solve (and better ones before) were taken. A row
+/// missing from the duals is priced at 0, as in the relaxation they came from.
+pub fn dual(duals: &[f64], i: usize) -> f64 {
+    duals.get(i).copied().unwrap_or(0.0)
+}
+
 /// The master LP, grown by schedules and (X) rows.
 pub struct Master {
     model: Option<highs::Model>,

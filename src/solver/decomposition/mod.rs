@@ -23,7 +23,7 @@ use super::progress::Progress;
 use super::space::Space;
 use super::tiers::Sense;
 use crate::model::Problem;
-use master::{LinkRow, Master, Solution};
+use master::{dual, LinkRow, Master, Solution};
 use pricing::{Slot, Year};
 
 /// Share of the way from the master's duals to the best duals so far at which trainers are
@@ -346,13 +346,6 @@ fn row_term(low: f64, high: f64, d: f64) -> f64 {
 }
 
 /// `alpha · center + (1 − alpha) · current`, row by row (rows added since keep `current`).
-/// Row `i`'s dual in `duals`, which may predate the row: the master adds an (X) row when its
-/// point breaks it, after the duals of that solve (and any better ones before) were taken. A
-/// row missing from the duals is priced at 0, as it was then (it was not in the relaxation).
-fn dual(duals: &[f64], i: usize) -> f64 {
-    duals.get(i).copied().unwrap_or(0.0)
-}
-
 fn mix(center: &[f64], current: &[f64], alpha: f64) -> Vec<f64> {
     current
         .iter()
