@@ -196,9 +196,12 @@ impl Master {
             tier: "master",
             progress,
             incumbents: false,
-            interrupt: budget.interrupt(),
+            interrupt: budget.interrupt().clone(),
         };
-        let mut solved = ffi::solve(model, &watch)?;
+        let Some(mut solved) = ffi::solve(model, watch)? else {
+            // Left behind after Ctrl-C, with the model.
+            return Ok(None);
+        };
         let answer = (solved.status() == HighsModelStatus::Optimal).then(|| {
             let mut s = solved.solution();
             s.dual_columns.truncate(self.options);

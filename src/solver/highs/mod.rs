@@ -194,7 +194,9 @@ impl TierModel {
         self.settings
             .apply(&mut lp, budget, presolve, 0.0, true, self.kind.whole())?;
         self.settings.apply_extra(&mut lp)?;
-        let mut solved = self.watched(lp, budget, false)?;
+        let Some(mut solved) = self.watched(lp, budget, false)? else {
+            return Ok(None);
+        };
         let answer = (solved.status() == HighsModelStatus::Optimal).then(|| {
             let solution = solved.solution();
             Relaxation {
@@ -269,7 +271,10 @@ impl TierModel {
             mip.try_set_solution(Some(values), None, None, None)
                 .map_err(|e| format!("warm start rejected: {e:?}"))?;
         }
-        let mut solved = self.watched(mip, run.budget, run.fixed.is_empty())?;
+        let Some(mut solved) = self.watched(mip, run.budget, run.fixed.is_empty())? else {
+            // Left behind after Ctrl-C, with the model: later runs of the tier return nothing.
+            return Ok(Attempt::Consistent(Outcome::NoSolution { bound: None }));
+        };
         let attempt = self.read(&mut solved);
         let mut mip = solved.into_model();
         let free: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, _)| (j, 0.0, 1.0)).collect();
@@ -278,14 +283,20 @@ impl TierModel {
         Ok(attempt)
     }
 
-    fn watched(&self, model: highs::Model, budget: &Budget, incumbents: bool) -> Result<ffi::Solved, String> {
+    /// `model` run under `budget`'s interrupt; `None` when Ctrl-C left the run behind.
+    fn watched(
+        &self,
+        model: highs::Model,
+        budget: &Budget,
+        incumbents: bool,
+    ) -> Result<Option<ffi::Solved>, String> {
         let watch = ffi::Watch {
             tier: self.kind.name(),
             progress: self.progress,
             incumbents,
-            interrupt: budget.interrupt(),
+            interrupt: budget.interrupt().clone(),
         };
-        ffi::solve(model, &watch)
+        ffi::solve(model, watch)
     }
 
     /// The outcome of a solved MILP, checked against its own solution.

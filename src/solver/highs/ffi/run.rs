@@ -1,17 +1,19 @@
 //! One watched HiGHS run, and what it leaves.
 //!
-//! Ctrl-C reaches HiGHS two ways. Its callback sets `user_interrupt` where HiGHS asks (the
-//! simplex iterations, the MIP's checks between nodes and LPs). But HiGHS does not ask during
-//! MIP presolve or inside the LPs of a MIP, which on a 630×900 problem ran for up to 10 s after
-//! Ctrl-C. So a watcher thread, alive exactly as long as `Highs_run`, also sets the instance's
-//! `time_limit` to zero once the interrupt is set: presolve checks it every 1,024 reductions and
-//! the MIP before each LP. The run's model is owned here and is not dropped before the watcher
-//! has been joined, whatever `Highs_run` returns.
+//! Ctrl-C reaches HiGHS three ways. Its callback sets `user_interrupt` where HiGHS asks (the
+//! simplex iterations, the MIP's checks between nodes and LPs). HiGHS does not ask during MIP
+//! presolve or inside the LPs of a MIP, which on a 630×900 problem ran for up to 10 s after
+//! Ctrl-C; so the caller, waiting for the run, sets the instance's `time_limit` to zero once the
+//! interrupt is set: presolve checks it every 1,024 reductions and the MIP before each LP. And
+//! HiGHS reads neither within one round of cuts at a MIP's root (9 s on a `mixed` 210 × 300
+//! coverage MIP), so the run goes on a thread of its own, which owns the model and the watch its
+//! callback reads: a run still going [`GRACE`] after Ctrl-C is left behind, and its thread frees
+//! both when HiGHS stops.
 #![allow(unsafe_code)]
 
 use std::ffi::{c_char, c_int, c_void};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use highs::{HighsModelStatus, HighsSolutionStatus};
 use highs_sys::{
@@ -28,8 +30,13 @@ use crate::solver::progress::Progress;
 /// How often the watcher looks at the interrupt flag.
 const WATCH_EVERY: Duration = Duration::from_millis(20);
 
+/// How long a run may go on after Ctrl-C before it is left behind: HiGHS does not look at its
+/// limit inside one cut round at the root (a `mixed` 210 × 300 coverage MIP spent 9 s in one,
+/// and Ctrl-C took 4.3 s to stop the solve).
+const GRACE: Duration = Duration::from_millis(1000);
+
 /// What the callback reads during one solve.
-pub struct Watch<'a> {
+pub struct Watch {
     /// Tier name shown in progress lines.
     pub tier: &'static str,
     /// Where incumbents are shown.
@@ -38,7 +45,7 @@ pub struct Watch<'a> {
     /// HiGHS may report without the fixed columns' part; the method shows its own incumbents).
     pub incumbents: bool,
     /// Set by Ctrl-C: the solve stops at HiGHS's next check.
-    pub interrupt: &'a Interrupt,
+    pub interrupt: Interrupt,
 }
 
 /// A model HiGHS has run on: its status, solution and bound, read from the instance.
@@ -54,14 +61,18 @@ pub struct Solution {
     pub dual_rows: Vec<f64>,
 }
 
-/// Solves `model` with a callback that reads `watch`: interrupts when its flag is set (see the
-/// module's comment for the phases the callback does not reach), prints improving MIP solutions
-/// when its progress is on. The callback is removed before returning.
-pub fn solve(mut model: highs::Model, watch: &Watch<'_>) -> Result<Solved, String> {
+/// Solves `model` on a thread of its own with a callback that reads `watch`: interrupts when
+/// its flag is set, prints improving MIP solutions when its progress is on. Where the callback
+/// is not called (MIP presolve, the LPs inside a MIP), the time limit is set to zero once the
+/// flag is set: presolve checks it every 1,024 reductions and the MIP before each LP. A run
+/// that still goes on [`GRACE`] after that is left behind (`None`): its thread owns the model
+/// and the watch, stops at HiGHS's next check and frees them; nothing of it is read again.
+pub fn solve(mut model: highs::Model, watch: Watch) -> Result<Option<Solved>, String> {
+    let watch = Box::new(watch);
     let highs = model.as_mut_ptr();
-    let data = watch as *const Watch<'_> as *mut c_void;
-    // SAFETY: `highs` is the live instance owned by `model`; `data` points to `watch`, which is
-    // borrowed for this whole function, and the callback is removed below before it returns.
+    let data = &*watch as *const Watch as *mut c_void;
+    // SAFETY: `highs` is the live instance owned by `model`; `data` points into the box, which
+    // moves with the model into the run's thread and outlives the callback, removed there.
     unsafe {
         check(
             Highs_setCallback(highs, Some(on_event), data),
@@ -75,49 +86,72 @@ pub fn solve(mut model: highs::Model, watch: &Watch<'_>) -> Result<Solved, Strin
             check(Highs_startCallback(highs, kind), "Highs_startCallback")?;
         }
     }
-    let (done, watching) = channel::<()>();
-    let (instance, interrupt) = (Instance(highs), watch.interrupt);
-    let code = std::thread::scope(|scope| {
-        scope.spawn(move || stop_when_interrupted(instance, watching, interrupt));
-        // SAFETY: `highs` is the live instance owned by `model`, which outlives this scope.
-        let code = unsafe { Highs_run(highs) };
-        drop(done);
-        code
-    });
-    // SAFETY: the same live instance; clearing its callback leaves no pointer to `watch` behind.
-    unsafe {
-        check(
-            Highs_setCallback(highs, None, std::ptr::null_mut()),
-            "Highs_setCallback (removal)",
-        )?;
+    let (interrupt, progress, tier) = (watch.interrupt.clone(), watch.progress, watch.tier);
+    let (done, ended) = channel::<()>();
+    let owned = Owned { model, _watch: watch };
+    let runner = std::thread::Builder::new()
+        .name("highs".to_owned())
+        .spawn(move || {
+            let mut owned = owned;
+            let highs = owned.model.as_mut_ptr();
+            // SAFETY: the live instance owned by this thread; clearing its callback afterwards
+            // leaves no pointer to the watch, which is dropped with it.
+            let code = unsafe {
+                let code = Highs_run(highs);
+                Highs_setCallback(highs, None, std::ptr::null_mut());
+                code
+            };
+            drop(done);
+            (owned, code)
+        })
+        .map_err(|e| format!("cannot start HiGHS's thread: {e}"))?;
+    if !wait(&ended, Instance(highs), &interrupt) {
+        progress
+            .say(|| format!("{tier}: HiGHS did not stop within {GRACE:?} of Ctrl-C; its run is left behind"));
+        return Ok(None);
     }
+    let (Owned { model, .. }, code) = runner.join().map_err(|_| "HiGHS's run panicked".to_owned())?;
     if code == STATUS_ERROR {
         return Err("HiGHS failed: its run returned an error".to_owned());
     }
-    Ok(Solved(model))
+    Ok(Some(Solved(model)))
 }
 
-/// The instance a watcher may stop.
+/// A model and the watch its callback reads, moved into the run's thread together.
+struct Owned {
+    model: highs::Model,
+    /// Read by the callback through the pointer HiGHS holds; kept until that is removed.
+    _watch: Box<Watch>,
+}
+
+// SAFETY: the instance is used by one thread at a time: the run's, and the caller's only for
+// setting the time limit while it waits (as HiGHS's own option setters are used between
+// checks); the caller takes it back only after joining the run's thread.
+unsafe impl Send for Owned {}
+
+/// The instance whose time limit the waiting caller may zero.
+#[derive(Clone, Copy)]
 struct Instance(*mut c_void);
 
-// SAFETY: the watcher only calls `Highs_setDoubleOptionValue` through the pointer, and only
-// while `solve` keeps the instance alive: the scope joins the watcher before `solve` goes on.
-unsafe impl Send for Instance {}
-
-/// Until `done` hangs up, looks at `interrupt` every [`WATCH_EVERY`]; once it is set, sets the
-/// instance's time limit to zero (one store into its options, which HiGHS reads at its checks)
-/// and waits for the run to end.
-fn stop_when_interrupted(instance: Instance, done: Receiver<()>, interrupt: &Interrupt) {
+/// Until the run ends, looks at `interrupt` every [`WATCH_EVERY`]; once it is set, zeroes the
+/// instance's time limit and waits at most [`GRACE`] more. Whether the run ended.
+fn wait(ended: &Receiver<()>, instance: Instance, interrupt: &Interrupt) -> bool {
+    let mut stopping: Option<Instant> = None;
     loop {
-        match done.recv_timeout(WATCH_EVERY) {
-            Err(RecvTimeoutError::Timeout) if interrupt.is_set() => break,
+        match ended.recv_timeout(WATCH_EVERY) {
             Err(RecvTimeoutError::Timeout) => {}
-            _ => return,
+            _ => return true,
+        }
+        match stopping {
+            None if interrupt.is_set() => {
+                // SAFETY: the run has not ended (the channel is open), so the instance lives.
+                unsafe { Highs_setDoubleOptionValue(instance.0, c"time_limit".as_ptr(), 0.0) };
+                stopping = Some(Instant::now());
+            }
+            Some(since) if since.elapsed() >= GRACE => return false,
+            _ => {}
         }
     }
-    // SAFETY: the run is still going (`done` has not hung up), so the instance is alive.
-    unsafe { Highs_setDoubleOptionValue(instance.0, c"time_limit".as_ptr(), 0.0) };
-    let _ = done.recv();
 }
 
 impl Solved {
@@ -197,13 +231,7 @@ unsafe extern "C" fn on_event(
 ) {
     // SAFETY: HiGHS passes valid (or null) pointers for the duration of the call; `user` is the
     // `Watch` that `solve` borrows until the callback is removed.
-    let (out, data_in, watch) = unsafe {
-        (
-            out.as_ref(),
-            data_in.as_mut(),
-            (user as *const Watch<'_>).as_ref(),
-        )
-    };
+    let (out, data_in, watch) = unsafe { (out.as_ref(), data_in.as_mut(), (user as *const Watch).as_ref()) };
     let Some(watch) = watch else { return };
     let interrupting = kind == kHighsCallbackMipInterrupt || kind == kHighsCallbackSimplexInterrupt;
     if interrupting && watch.interrupt.is_set() {
@@ -238,33 +266,47 @@ mod tests {
         limit
     }
 
-    /// The watcher zeroes the time limit of the instance it watches once the interrupt is set
-    /// (what stops HiGHS where its callback is not called), and leaves it alone otherwise.
+    /// The caller zeroes the time limit of the instance it waits on once the interrupt is set
+    /// (what stops HiGHS where its callback is not called) and leaves it alone otherwise; a run
+    /// that does not end within the grace after that is left behind.
     #[test]
-    fn the_watcher_zeroes_the_time_limit_once_interrupted_and_only_then() {
-        for set in [false, true] {
-            let mut model = highs::RowProblem::default().optimise(highs::Sense::Minimise);
-            model.try_set_option("time_limit", 100.0).unwrap();
-            let interrupt = Interrupt::new();
-            let (done, watching) = channel::<()>();
-            let instance = Instance(model.as_mut_ptr());
-            let watched = &interrupt;
-            std::thread::scope(|scope| {
-                scope.spawn(move || stop_when_interrupted(instance, watching, watched));
-                if set {
-                    interrupt.interrupt();
-                    // However slow the machine, the watcher acts before `done` hangs up (a
-                    // watcher that never acts fails the test after a minute).
-                    let waiting = std::time::Instant::now();
-                    while time_limit(&mut model) != 0.0 && waiting.elapsed().as_secs() < 60 {
-                        std::thread::sleep(WATCH_EVERY);
-                    }
-                } else {
-                    std::thread::sleep(WATCH_EVERY * 5);
-                }
+    fn the_wait_zeroes_the_time_limit_once_interrupted_and_gives_up_after_the_grace() {
+        let mut model = highs::RowProblem::default().optimise(highs::Sense::Minimise);
+        model.try_set_option("time_limit", 100.0).unwrap();
+        let instance = Instance(model.as_mut_ptr());
+        let interrupt = Interrupt::new();
+        let (done, ended) = channel::<()>();
+        let waited = std::thread::scope(|scope| {
+            scope.spawn(move || {
+                std::thread::sleep(WATCH_EVERY * 5);
                 drop(done);
             });
-            assert_eq!(time_limit(&mut model), if set { 0.0 } else { 100.0 });
-        }
+            wait(&ended, instance, &interrupt)
+        });
+        assert!(waited);
+        assert_eq!(time_limit(&mut model), 100.0);
+        let (done, ended) = channel::<()>();
+        interrupt.interrupt();
+        assert!(!wait(&ended, instance, &interrupt));
+        assert_eq!(time_limit(&mut model), 0.0);
+        drop(done);
+    }
+
+    /// A run that ends gives its model back, solved.
+    #[test]
+    fn a_run_that_ends_gives_its_model_back() {
+        let mut p = highs::RowProblem::default();
+        let x = p.add_column(1.0, 0.0..1.0);
+        p.add_row(1.0.., [(x, 1.0)]);
+        let model = p.optimise(highs::Sense::Minimise);
+        let watch = Watch {
+            tier: "test",
+            progress: Progress::off(),
+            incumbents: false,
+            interrupt: Interrupt::new(),
+        };
+        let mut solved = solve(model, watch).unwrap().unwrap();
+        assert_eq!(solved.status(), HighsModelStatus::Optimal);
+        assert_eq!(solved.objective_value(), 1.0);
     }
 }
