@@ -293,19 +293,12 @@ mod tests {
     use crate::solver::columns::Columns;
     use crate::solver::extract::{self, Proof};
 
-    fn generated(trainers: usize, requests: usize, seed: u64) -> Problem {
-        let spec = crate::generate::Spec::family("tight", trainers, requests, seed).unwrap();
-        let json = serde_json::to_vec(&crate::generate::generate(&spec)).unwrap();
-        crate::validate::parse_problem(&json, "generated.json")
-            .unwrap()
-            .problem
-    }
-
     /// The greedy with every seat's cost turned round picks the costliest teams; staffed again,
     /// the same options cost less, and both schedules pass the independent checker.
     #[test]
     fn restaffing_keeps_the_options_and_lowers_the_cost_of_dear_teams() {
-        let problem = generated(40, 60, 2);
+        let spec = crate::generate::Spec::family("tight", 40, 60, 2).unwrap();
+        let problem = crate::solver::generated(&spec);
         let space = Space::build(&problem, true);
         let mut dear = space.clone();
         let top = space.seats.iter().map(|s| s.cost).max().unwrap();

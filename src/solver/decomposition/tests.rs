@@ -5,28 +5,27 @@ use crate::solver::budget::Interrupt;
 use crate::solver::formulation;
 use crate::solver::greedy;
 
-fn generated(trainers: usize, requests: usize, seed: u64) -> Problem {
-    let mut spec = crate::generate::Spec::family("tight", trainers, requests, seed).unwrap();
+/// The decomposition of the cost tier of a small `tight` problem, from the greedy schedule,
+/// and a budget without a limit.
+fn cost_tier() -> (Decomposition, Budget) {
+    let mut spec = crate::generate::Spec::family("tight", 20, 30, 3).unwrap();
     spec.family = None;
-    let json = serde_json::to_vec(&crate::generate::generate(&spec)).unwrap();
-    crate::validate::parse_problem(&json, "generated.json")
-        .unwrap()
-        .problem
-}
-
-/// HiGHS's duals follow the convention the prices use (reduced cost = cost − duals · column),
-/// and at convergence the Lagrangian bound meets the master's value.
-#[test]
-fn duals_price_the_columns_as_highs_does_and_the_bound_meets_the_master() {
-    let p = generated(20, 30, 3);
+    let p = crate::solver::generated(&spec);
     let space = Space::build(&p, true);
     let f = formulation::build(&p, &space, formulation::Kind::Cliques);
     let start = greedy::greedy(&p, &space, None)
         .map(|g| f.columns.point(&g.options, &g.seats))
         .unwrap();
     let cost = f.cost(&space);
-    let mut d = Decomposition::new(&p, &space, &[&f.rows], &cost, Sense::Min, &start).unwrap();
-    let budget = Budget::new(None, Interrupt::new());
+    let d = Decomposition::new(&p, &space, &[&f.rows], &cost, Sense::Min, &start).unwrap();
+    (d, Budget::new(None, Interrupt::new()))
+}
+
+/// HiGHS's duals follow the convention the prices use (reduced cost = cost − duals · column),
+/// and at convergence the Lagrangian bound meets the master's value.
+#[test]
+fn duals_price_the_columns_as_highs_does_and_the_bound_meets_the_master() {
+    let (mut d, budget) = cost_tier();
     let sol = d.master.solve(&budget, Progress::off()).unwrap().unwrap();
     for o in 0..d.y_cost.len() {
         let mine = d.y_price(&sol.duals, o);
@@ -51,15 +50,7 @@ fn duals_price_the_columns_as_highs_does_and_the_bound_meets_the_master() {
 /// duals after the rows its point broke were added).
 #[test]
 fn duals_from_before_a_seat_row_price_it_at_zero() {
-    let p = generated(20, 30, 3);
-    let space = Space::build(&p, true);
-    let f = formulation::build(&p, &space, formulation::Kind::Cliques);
-    let start = greedy::greedy(&p, &space, None)
-        .map(|g| f.columns.point(&g.options, &g.seats))
-        .unwrap();
-    let cost = f.cost(&space);
-    let mut d = Decomposition::new(&p, &space, &[&f.rows], &cost, Sense::Min, &start).unwrap();
-    let budget = Budget::new(None, Interrupt::new());
+    let (mut d, budget) = cost_tier();
     let sol = d.master.solve(&budget, Progress::off()).unwrap().unwrap();
     let k = 0;
     let o = d.seat_option[k];

@@ -5,11 +5,7 @@ use crate::solver::budget::{Budget, Interrupt};
 use crate::solver::{formulation, greedy, space::Space};
 
 fn generated(trainers: usize, requests: usize, seed: u64) -> crate::model::Problem {
-    let spec = crate::generate::Spec::new(trainers, requests, seed);
-    let json = serde_json::to_vec(&crate::generate::generate(&spec)).unwrap();
-    crate::validate::parse_problem(&json, "generated.json")
-        .unwrap()
-        .problem
+    crate::solver::generated(&crate::generate::Spec::new(trainers, requests, seed))
 }
 
 fn settings() -> Settings {

@@ -27,7 +27,7 @@ use super::check;
 use crate::solver::budget::Interrupt;
 use crate::solver::progress::Progress;
 
-/// How often the watcher looks at the interrupt flag.
+/// How often the caller waiting for a run looks at the interrupt flag.
 const WATCH_EVERY: Duration = Duration::from_millis(20);
 
 /// How long a run may go on after Ctrl-C before it is left behind: HiGHS does not look at its
