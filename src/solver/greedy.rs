@@ -298,7 +298,7 @@ mod tests {
     #[test]
     fn restaffing_keeps_the_options_and_lowers_the_cost_of_dear_teams() {
         let spec = crate::generate::Spec::family("tight", 40, 60, 2).unwrap();
-        let problem = crate::solver::generated(&spec);
+        let problem = crate::solver::tests::generated(&spec);
         let space = Space::build(&problem, true);
         let mut dear = space.clone();
         let top = space.seats.iter().map(|s| s.cost).max().unwrap();

@@ -269,11 +269,5 @@ fn solve_whole(
     restrict::solve(problem, space, options, budget, clock)
 }
 
-/// The problem `spec` generates, read back as a user's file would be (for the solver's tests).
 #[cfg(test)]
-pub(crate) fn generated(spec: &crate::generate::Spec) -> Problem {
-    let json = serde_json::to_vec(&crate::generate::generate(spec)).unwrap();
-    crate::validate::parse_problem(&json, "generated.json")
-        .unwrap()
-        .problem
-}
+mod tests;

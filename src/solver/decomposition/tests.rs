@@ -10,7 +10,7 @@ use crate::solver::greedy;
 fn cost_tier() -> (Decomposition, Budget) {
     let mut spec = crate::generate::Spec::family("tight", 20, 30, 3).unwrap();
     spec.family = None;
-    let p = crate::solver::generated(&spec);
+    let p = crate::solver::tests::generated(&spec);
     let space = Space::build(&p, true);
     let f = formulation::build(&p, &space, formulation::Kind::Cliques);
     let start = greedy::greedy(&p, &space, None)

@@ -5,7 +5,7 @@ use crate::solver::budget::{Budget, Interrupt};
 use crate::solver::{formulation, greedy, space::Space};
 
 fn generated(trainers: usize, requests: usize, seed: u64) -> crate::model::Problem {
-    crate::solver::generated(&crate::generate::Spec::new(trainers, requests, seed))
+    crate::solver::tests::generated(&crate::generate::Spec::new(trainers, requests, seed))
 }
 
 fn settings() -> Settings {
