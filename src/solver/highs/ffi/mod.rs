@@ -4,9 +4,10 @@
 //! runs, model and solution files ([`files`]), and the library's version.
 //!
 //! This is the crate's one module with `unsafe` code. Each function is safe to call: the
-//! pointers it hands HiGHS are the live instance owned by the `highs::Model` it borrows, and
-//! everything a run lends HiGHS or another thread (the callback's data, the instance the
-//! interrupt watcher stops) is borrowed for exactly that run, so no pointer outlives its borrow.
+//! pointers it hands HiGHS are the live instance owned by the `highs::Model` it borrows or owns.
+//! A run owns its model and the callback's data on a thread of its own until HiGHS returns; the
+//! caller only zeroes the instance's time limit while the run is known to be going, and reads
+//! the model only after joining that thread (or never, when Ctrl-C left the run behind).
 #![allow(unsafe_code)]
 
 mod files;
