@@ -96,13 +96,12 @@ pub fn solve(mut model: highs::Model, watch: Watch) -> Result<Option<Solved>, St
             let highs = owned.model.as_mut_ptr();
             // SAFETY: the live instance owned by this thread; clearing its callback afterwards
             // leaves no pointer to the watch, which is dropped with it.
-            let code = unsafe {
+            let codes = unsafe {
                 let code = Highs_run(highs);
-                Highs_setCallback(highs, None, std::ptr::null_mut());
-                code
+                (code, Highs_setCallback(highs, None, std::ptr::null_mut()))
             };
             drop(done);
-            (owned, code)
+            (owned, codes)
         })
         .map_err(|e| format!("cannot start HiGHS's thread: {e}"))?;
     if !wait(&ended, Instance(highs), &interrupt) {
@@ -110,7 +109,10 @@ pub fn solve(mut model: highs::Model, watch: Watch) -> Result<Option<Solved>, St
             .say(|| format!("{tier}: HiGHS did not stop within {GRACE:?} of Ctrl-C; its run is left behind"));
         return Ok(None);
     }
-    let (Owned { model, .. }, code) = runner.join().map_err(|_| "HiGHS's run panicked".to_owned())?;
+    let (Owned { model, .. }, (code, removed)) =
+        runner.join().map_err(|_| "HiGHS's run panicked".to_owned())?;
+    // The watch is gone: a callback still set would point at nothing.
+    check(removed, "Highs_setCallback (removal)")?;
     if code == STATUS_ERROR {
         return Err("HiGHS failed: its run returned an error".to_owned());
     }
