@@ -12,10 +12,12 @@ use std::collections::BTreeMap;
 
 use super::state::State;
 use super::TierRun;
+use crate::solver::columns::Columns;
 use crate::solver::highs::{Outcome, Relaxation, Run};
+use crate::solver::space::Space;
 
 /// Branch-and-bound nodes each neighbourhood's MIP may take.
-const NODES: i32 = 200;
+pub(super) const NODES: i32 = 200;
 
 /// Most passes over the neighbourhoods.
 const PASSES: usize = 3;
@@ -129,12 +131,16 @@ fn solve_hood(run: &mut TierRun<'_>, state: &mut State, hood: &[usize]) -> Resul
 
 /// Which columns a neighbourhood frees: its requests' options and their seats.
 fn free_columns(run: &TierRun<'_>, hood: &[usize]) -> Vec<bool> {
-    let c = run.formulation.columns;
+    free_in(run.space, run.formulation.columns, hood)
+}
+
+/// [`free_columns`] in `space` laid out as `c`.
+fn free_in(space: &Space, c: Columns, hood: &[usize]) -> Vec<bool> {
     let mut free = vec![false; c.len()];
     for &r in hood {
-        for o in run.space.request_ranges[r].clone() {
+        for o in space.request_ranges[r].clone() {
             free[c.y(o)] = true;
-            run.space.seat_ranges[o].clone().for_each(|k| free[c.x(k)] = true);
+            space.seat_ranges[o].clone().for_each(|k| free[c.x(k)] = true);
         }
     }
     free
@@ -173,15 +179,80 @@ fn neighbourhoods(run: &TierRun<'_>, lp: Option<&Relaxation>) -> Vec<Vec<usize>>
         .collect()
 }
 
+/// The columns the LP point's fractions touch: every column of a request with a fractional
+/// column, and every seat of a trainer with a fractional seat (so that trainers can change
+/// places between requests).
+pub(super) fn touched(run: &TierRun<'_>, lp: &Relaxation) -> Vec<bool> {
+    touched_in(run.space, run.formulation.columns, &lp.columns)
+}
+
+/// [`touched`] in `space` laid out as `c`, for the LP point `point`.
+fn touched_in(space: &Space, c: Columns, point: &[f64]) -> Vec<bool> {
+    let split = |j| fractional(point, j);
+    let mut free = free_in(space, c, &fractional_in(space, c, point));
+    let trainers: std::collections::BTreeSet<usize> = (0..space.seats.len())
+        .filter(|&k| split(c.x(k)))
+        .map(|k| space.seats[k].trainer)
+        .collect();
+    for (k, seat) in space.seats.iter().enumerate() {
+        if trainers.contains(&seat.trainer) {
+            free[c.x(k)] = true;
+        }
+    }
+    free
+}
+
 /// Requests with an option or a seat strictly between 0 and 1 in the LP point.
 fn fractional_requests(run: &TierRun<'_>, lp: &Relaxation) -> Vec<usize> {
-    let c = run.formulation.columns;
-    let split = |j: usize| lp.columns.get(j).is_some_and(|v| *v > 1e-6 && *v < 1.0 - 1e-6);
-    (0..run.problem.requests.len())
+    fractional_in(run.space, run.formulation.columns, &lp.columns)
+}
+
+/// [`fractional_requests`] in `space` laid out as `c`, for the LP point `point`.
+fn fractional_in(space: &Space, c: Columns, point: &[f64]) -> Vec<usize> {
+    let split = |j| fractional(point, j);
+    (0..space.request_ranges.len())
         .filter(|&r| {
-            run.space.request_ranges[r]
+            space.request_ranges[r]
                 .clone()
-                .any(|o| split(c.y(o)) || run.space.seat_ranges[o].clone().any(|k| split(c.x(k))))
+                .any(|o| split(c.y(o)) || space.seat_ranges[o].clone().any(|k| split(c.x(k))))
         })
         .collect()
+}
+
+/// Whether column `j` is strictly between 0 and 1 in `point`.
+fn fractional(point: &[f64], j: usize) -> bool {
+    point.get(j).is_some_and(|v| *v > 1e-6 && *v < 1.0 - 1e-6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fractional_seat_frees_its_request_and_every_seat_of_its_trainer_and_nothing_else() {
+        let spec = crate::generate::Spec::family("tight", 30, 40, 3).unwrap();
+        let problem = crate::solver::tests::generated(&spec);
+        let space = Space::build(&problem, true);
+        let c = Columns::of(&space);
+        // A whole point (nothing held) but for one seat at one half.
+        let k = space.seats.len() / 2;
+        let seat = space.seats[k];
+        let mut point = vec![0.0; c.len()];
+        point[c.x(k)] = 0.5;
+        let free = touched_in(&space, c, &point);
+        let request = space.starts[seat.option].request;
+        for o in 0..space.starts.len() {
+            let mine = space.starts[o].request == request;
+            assert_eq!(free[c.y(o)], mine, "option {o}");
+            for q in space.seat_ranges[o].clone() {
+                let want = mine || space.seats[q].trainer == seat.trainer;
+                assert_eq!(free[c.x(q)], want, "seat {q}");
+            }
+        }
+        // Other trainers' seats stay fixed: the neighbourhood is small.
+        assert!(free.iter().filter(|f| **f).count() < c.len() / 4);
+        // A whole point touches nothing.
+        point[c.x(k)] = 1.0;
+        assert!(touched_in(&space, c, &point).iter().all(|f| !f));
+    }
 }
