@@ -11,7 +11,7 @@ use super::budget::Budget;
 use super::columns::Columns;
 use super::formulation::{Formulation, Row, Rule};
 use super::greedy;
-use super::highs::{Outcome, Settings, TierModel};
+use super::highs::{LpBasis, Outcome, Settings, TierModel};
 use super::method::{Method, TierRun};
 use super::progress::Progress;
 use super::space::Space;
@@ -117,6 +117,7 @@ impl Pipeline<'_> {
         let warm = start.filter(|s| rows.iter().all(|r| r.holds(s)));
         let lp_rows = self.method.lp_rows(self.formulation, self.space);
         let mut point: Option<Vec<f64>> = None;
+        let mut basis: Option<LpBasis> = None;
         let mut results = Vec::new();
         for (k, tier) in list.iter().enumerate() {
             if k > 0 && budget.interrupted() {
@@ -141,6 +142,9 @@ impl Pipeline<'_> {
                 self.method.needs_highs(),
             )
             .map_err(Stop::Solver)?;
+            if let Some(b) = basis.take() {
+                model.start_lp_from(b);
+            }
             let run = TierRun {
                 problem: self.problem,
                 space: self.space,
@@ -155,6 +159,7 @@ impl Pipeline<'_> {
                 progress: self.progress,
             };
             let outcome = self.method.solve(run).map_err(Stop::Solver)?;
+            basis = model.lp_basis().cloned();
             let (values, mut result) = judged(tier, outcome, start, k, list)?;
             result.seconds = clock.elapsed().as_secs_f64();
             self.progress.say(|| {

@@ -8,6 +8,8 @@
 //! re-evaluated here; on a disagreement the run is repeated without presolve, and if that
 //! disagrees too, the solution is kept but no bound is claimed.
 
+#[forbid(unsafe_code)]
+mod basis;
 pub(crate) mod ffi;
 #[forbid(unsafe_code)]
 pub(crate) mod options;
@@ -19,6 +21,7 @@ use super::columns::{Columns, Linear};
 use super::formulation::{Formulation, Row};
 use super::progress::Progress;
 use super::tiers::TierKind;
+pub use basis::LpBasis;
 pub use options::Settings;
 
 /// HiGHS's version string, with the crates that bind it.
@@ -116,6 +119,10 @@ pub struct TierModel {
     settings: Settings,
     progress: Progress,
     formulation_columns: usize,
+    /// The optimal basis of this tier's LP relaxation, once solved.
+    basis: Option<LpBasis>,
+    /// A basis to start this tier's LP relaxation from (the tier before's).
+    warm: Option<LpBasis>,
 }
 
 impl TierModel {
@@ -153,7 +160,19 @@ impl TierModel {
             settings: settings.clone(),
             progress,
             formulation_columns: f.columns.len(),
+            basis: None,
+            warm: None,
         })
+    }
+
+    /// The optimal basis of the tier's LP relaxation, when it was solved.
+    pub fn lp_basis(&self) -> Option<&LpBasis> {
+        self.basis.as_ref()
+    }
+
+    /// Starts the LP relaxation from `basis` (the tier before's), when it fits.
+    pub fn start_lp_from(&mut self, basis: LpBasis) {
+        self.warm = Some(basis);
     }
 
     /// The objective's value at `point`.
@@ -194,6 +213,15 @@ impl TierModel {
         self.settings
             .apply(&mut lp, budget, presolve, 0.0, true, self.kind.whole())?;
         self.settings.apply_extra(&mut lp)?;
+        let columns = self.formulation_columns;
+        let (f_rows, t_rows, l_rows) = (f.rows.len(), self.rows.len(), self.lp_rows.len());
+        let warm = self.warm.take();
+        if let Some(b) = warm.and_then(|w| w.fitted(columns, f_rows, t_rows, l_rows)) {
+            // Only a start: a basis HiGHS refuses leaves the solve as it was.
+            if ffi::set_basis(&mut lp, &b).is_err() {
+                ffi::clear_solver(&mut lp)?;
+            }
+        }
         let Some(mut solved) = self.watched(lp, budget, false)? else {
             return Ok(None);
         };
@@ -206,7 +234,13 @@ impl TierModel {
                 row_duals: solution.dual_rows,
             }
         });
-        self.lp = Some(solved.into_model());
+        let mut lp = solved.into_model();
+        if answer.is_some() {
+            self.basis = ffi::basis(&mut lp)
+                .ok()
+                .and_then(|b| LpBasis::new(b, f_rows, t_rows));
+        }
+        self.lp = Some(lp);
         Ok(answer)
     }
 

@@ -16,8 +16,8 @@ mod run;
 use std::ffi::{c_int, CStr};
 
 use highs_sys::{
-    Highs_addCol, Highs_addRow, Highs_changeColsBoundsBySet, Highs_clearSolver, Highs_getNumCol,
-    Highs_getNumRow, Highs_version, STATUS_OK,
+    kHighsBasisStatusBasic, Highs_addCol, Highs_addRow, Highs_changeColsBoundsBySet, Highs_clearSolver,
+    Highs_getBasis, Highs_getNumCol, Highs_getNumRow, Highs_setBasis, Highs_version, STATUS_OK,
 };
 
 pub use files::{column_names, read_model, set_names, write_model, write_solution};
@@ -120,6 +120,52 @@ pub fn add_row(
     // SAFETY: as above; `index` and `value` hold `n` entries, each column index checked.
     let code = unsafe { Highs_addRow(highs, low, high, n, index.as_ptr(), value.as_ptr()) };
     check(code, "Highs_addRow")
+}
+
+/// A simplex basis: the status of each column and row (HiGHS's `kHighsBasisStatus` values).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Basis {
+    /// One status per column.
+    pub columns: Vec<c_int>,
+    /// One status per row.
+    pub rows: Vec<c_int>,
+}
+
+/// The status of a basic column or row.
+pub const BASIC: c_int = kHighsBasisStatusBasic;
+
+/// The basis of `model`'s last solve (an error when it has none).
+pub fn basis(model: &mut highs::Model) -> Result<Basis, String> {
+    let highs = model.as_mut_ptr();
+    // SAFETY: `highs` is the live instance owned by `model`.
+    let (columns, rows) = unsafe { (Highs_getNumCol(highs), Highs_getNumRow(highs)) };
+    let mut basis = Basis {
+        columns: vec![0; usize::try_from(columns).unwrap_or(0)],
+        rows: vec![0; usize::try_from(rows).unwrap_or(0)],
+    };
+    // SAFETY: as above; the two buffers hold one entry per column and per row.
+    let code = unsafe { Highs_getBasis(highs, basis.columns.as_mut_ptr(), basis.rows.as_mut_ptr()) };
+    check(code, "Highs_getBasis").map(|()| basis)
+}
+
+/// Gives `model` the basis to start its next simplex solve from; it must have one status per
+/// column and per row of the model.
+pub fn set_basis(model: &mut highs::Model, basis: &Basis) -> Result<(), String> {
+    let highs = model.as_mut_ptr();
+    // SAFETY: `highs` is the live instance owned by `model`.
+    let (columns, rows) = unsafe { (Highs_getNumCol(highs), Highs_getNumRow(highs)) };
+    let fits = usize::try_from(columns).is_ok_and(|c| c == basis.columns.len())
+        && usize::try_from(rows).is_ok_and(|r| r == basis.rows.len());
+    if !fits {
+        return Err(format!(
+            "a basis of {} columns and {} rows does not fit a model of {columns} and {rows}",
+            basis.columns.len(),
+            basis.rows.len()
+        ));
+    }
+    // SAFETY: as above; the two buffers hold one status per column and per row, checked.
+    let code = unsafe { Highs_setBasis(highs, basis.columns.as_ptr(), basis.rows.as_ptr()) };
+    check(code, "Highs_setBasis")
 }
 
 /// Clears HiGHS's solution, basis and MIP start, so the next run starts as on a new model.
