@@ -142,3 +142,44 @@ fn a_reused_model_answers_as_a_new_one() {
         "the fixed columns are free again"
     );
 }
+
+/// The cost tier's LP relaxation started from the coverage tier LP's optimal basis (the tier
+/// row that keeps the coverage is new, and basic) reaches the same optimum as from nothing.
+#[test]
+fn a_tier_lp_started_from_the_basis_before_reaches_the_same_optimum() {
+    let p = generated(30, 40, 2);
+    let space = Space::build(&p, true);
+    let f = formulation::build(&p, &space, formulation::Kind::Cliques);
+    let budget = Budget::new(None, Interrupt::new());
+    let lp_rows = f.seats_within_options(&space);
+    let coverage = f.coverage(&p, &space);
+    let tier = |rows: Vec<crate::solver::rows::Row>, objective, kind| {
+        let (s, off) = (settings(), Progress::off());
+        TierModel::build(&f, rows, lp_rows.clone(), objective, kind, &s, off, false).unwrap()
+    };
+    let mut first = tier(Vec::new(), coverage.clone(), TierKind::Coverage);
+    let covered = first.relaxation(&f, &budget, true).unwrap().unwrap().value;
+    let basis = first.lp_basis().cloned().expect("an optimal LP leaves its basis");
+    let keep = vec![crate::solver::rows::Row::at_least(
+        crate::solver::rows::Rule::Tier,
+        coverage,
+        covered.floor(),
+    )];
+    assert!(basis
+        .fitted(f.columns.len(), f.rows.len(), 1, lp_rows.len())
+        .is_some());
+    assert!(basis
+        .fitted(f.columns.len() + 1, f.rows.len(), 1, lp_rows.len())
+        .is_none());
+    let mut cold = tier(keep.clone(), f.cost(&space), TierKind::Cost);
+    let mut warm = tier(keep, f.cost(&space), TierKind::Cost);
+    warm.start_lp_from(basis);
+    let from_nothing = cold.relaxation(&f, &budget, true).unwrap().unwrap().value;
+    let from_basis = warm.relaxation(&f, &budget, true).unwrap().unwrap().value;
+    assert!(from_nothing > 0.0);
+    assert!(
+        (from_nothing - from_basis).abs() <= 1e-6 * from_nothing,
+        "{from_nothing} from nothing, {from_basis} from the basis"
+    );
+    assert!(warm.lp_basis().is_some());
+}
