@@ -184,24 +184,22 @@ fn dives(run: &mut TierRun<'_>, lp: &Lp, state: &mut State) -> Result<(), String
         .filter(|(j, _)| options.contains(j))
         .collect();
     let touched = lns::touched(run, &lp.relaxation);
-    let hood: Option<Vec<(usize, f64)>> = (touched.iter().filter(|t| **t).count() <= HOOD_MOST_COLUMNS)
-        .then(|| whole.iter().copied().filter(|(j, _)| !touched[*j]).collect());
+    let small = touched.iter().filter(|t| **t).count() <= HOOD_MOST_COLUMNS;
+    let hood = small.then(|| whole.iter().copied().filter(|(j, _)| !touched[*j]).collect());
     let hood_cap = (HOOD_LP_FACTOR * lp.seconds).max(HOOD_MIN_SECONDS);
-    let dives = [Some(whole), hood, Some(held)];
-    for (i, (fixed, share)) in dives.iter().zip(DIVE_SHARES).enumerate() {
+    // (columns fixed, share of the time left, whether it is the neighbourhood dive).
+    let dives = [(Some(whole), false), (hood, true), (Some(held), false)];
+    for ((fixed, is_hood), share) in dives.into_iter().zip(DIVE_SHARES) {
         let Some(fixed) = fixed else { continue };
-        let budget = match i {
-            1 => run.budget.share(share).capped(hood_cap),
-            _ => run.budget.share(share),
-        };
+        let budget = run.budget.share(share);
         let outcome = run.model.solve(&Run {
-            fixed,
+            fixed: &fixed,
             start: None,
             presolve: true,
             gap: run.gap,
-            max_nodes: (i == 1).then_some(lns::NODES),
+            max_nodes: is_hood.then_some(lns::NODES),
             jump: true,
-            budget: &budget,
+            budget: &if is_hood { budget.capped(hood_cap) } else { budget },
         })?;
         let mut settled = false;
         if let Outcome::Solved {
@@ -210,7 +208,8 @@ fn dives(run: &mut TierRun<'_>, lp: &Lp, state: &mut State) -> Result<(), String
             bound,
         } = outcome
         {
-            settled = i == 1 && (objective - bound).abs() < 0.5;
+            // The neighbourhood's best, proven: the options-fixed dive is not needed.
+            settled = is_hood && (objective - bound).abs() < 0.5;
             state.offer(values, objective);
         }
         if settled || state.solved() || run.budget.interrupted() {
