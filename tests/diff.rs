@@ -66,11 +66,12 @@ trainers:
 totals: 1 newly staffed, 1 dropped, 1 moved, 1 trainer(s) in, 1 out, 1 unchanged; 3 trainer(s) affected
 ";
     assert_eq!(text(&d, None), want);
-    assert_eq!(d.totals.disruption(), 3);
+    // R-2 dropped, R-1 moved, KE-01 taken off R-3 and KE-02 added to it.
+    assert_eq!(d.totals.disruption(), 4);
     let v: serde_json::Value = serde_json::from_str(&json(&d)).expect("json");
     assert_eq!(v["requests"][0]["change"], "moved");
     assert_eq!(v["requests"][2]["change"], "team");
-    assert_eq!(v["totals"]["disruption"], 3);
+    assert_eq!(v["totals"]["disruption"], 4);
     // The way back mirrors it.
     let back = diff(&after, &before);
     assert_eq!(

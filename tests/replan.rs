@@ -134,7 +134,10 @@ fn a_trainer_drops_out_and_only_their_trainings_change() {
                     h.schedule.objective.map(|o| o.coverage),
                     std::cmp::Reverse(h.outcome.disruption),
                 );
-                assert!(score < kept_score, "seed {seed}: {id} could have been kept");
+                assert!(
+                    score < kept_score,
+                    "seed {seed}: {id} could have been kept: {score:?} vs {kept_score:?}"
+                );
             }
         }
         assert!(

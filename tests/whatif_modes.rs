@@ -64,7 +64,8 @@ fn schedule(row: &Row, problem: &Problem) -> Schedule {
 
 /// Changes of `s` against `base`, counted as the disruption tier counts them (see
 /// docs/formulation.md): per base request still in the problem, one if it is dropped or moved,
-/// plus one per published trainer not on it where it is still held.
+/// plus one per published trainer not on it and one per trainer added to it where it is still
+/// held.
 fn changes(problem: &Problem, base: &Schedule, s: &Schedule) -> u64 {
     let mut d = 0;
     for a in base
@@ -77,6 +78,7 @@ fn changes(problem: &Problem, base: &Schedule, s: &Schedule) -> u64 {
             Some(b) => {
                 d += u64::from(b.start != a.start);
                 d += a.trainers.iter().filter(|t| !b.trainers.contains(t)).count() as u64;
+                d += b.trainers.iter().filter(|t| !a.trainers.contains(t)).count() as u64;
             }
         }
     }

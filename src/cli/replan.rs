@@ -47,7 +47,8 @@ pub struct ReplanArgs {
     /// their start; nothing new starts before it.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub frozen_until: Option<NaiveDate>,
-    /// Most changes allowed: dropped or moved requests plus trainers taken off held requests.
+    /// Most changes allowed: dropped or moved requests plus trainers taken off or added to held
+    /// requests.
     #[arg(long, value_name = "K")]
     pub max_changes: Option<u32>,
     /// Let baseline-staffed requests be dropped for coverage (by default they stay staffed
@@ -253,8 +254,13 @@ fn summary(problem: &Problem, published: &Schedule, r: &Replanned, frozen: &repl
     }
     let _ = writeln!(
         out,
-        "disruption  {} change(s) (bound {:.0}): {} dropped, {} moved, {} trainer(s) taken off",
-        o.disruption, o.disruption_bound, d.totals.dropped, d.totals.moved, d.totals.trainers_out
+        "disruption  {} change(s) (bound {:.0}): {} dropped, {} moved, {} trainer(s) taken off, {} added",
+        o.disruption,
+        o.disruption_bound,
+        d.totals.dropped,
+        d.totals.moved,
+        d.totals.trainers_out,
+        d.totals.trainers_in
     );
     let _ = writeln!(
         out,

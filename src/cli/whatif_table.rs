@@ -177,7 +177,7 @@ pub(super) fn markdown(rows: &[Row], regions: &[Region], with_time: bool, mode: 
         "\ngained/lost: requests staffed in the scenario and not in the base, and the reverse; \
          changed: requests staffed in both with another start or team; changes D: the \
          disruption tier's count against the base (one per dropped or moved request, one per \
-         published trainer taken off), `min` when proven minimal; shares: of each trainer's \
+         published trainer taken off or trainer added), `min` when proven minimal; shares: of each trainer's \
          day budget used, idle trainers included in the median."
     );
     out

@@ -74,9 +74,9 @@ pub struct Totals {
 
 impl Totals {
     /// Disruption of B against A as the replanning tier counts it: dropped requests, moved
-    /// starts and trainers taken off requests that are still held.
+    /// starts, and trainers taken off or added to requests that are still held.
     pub fn disruption(&self) -> usize {
-        self.dropped + self.moved + self.trainers_out
+        self.dropped + self.moved + self.trainers_out + self.trainers_in
     }
 }
 

@@ -27,15 +27,18 @@ impl Method for FromStart {
     }
 
     fn solve(&self, run: TierRun<'_>) -> Result<Outcome, String> {
-        run.model.solve(&crate::solver::highs::Run {
-            fixed: &[],
-            start: run.start,
-            presolve: true,
-            gap: run.gap,
-            max_nodes: None,
-            jump: true,
-            budget: &run.budget,
-        })
+        run.model.solve(
+            run.formulation,
+            &crate::solver::highs::Run {
+                fixed: &[],
+                start: run.start,
+                presolve: true,
+                gap: run.gap,
+                max_nodes: None,
+                jump: true,
+                budget: &run.budget,
+            },
+        )
     }
 }
 

@@ -5,10 +5,11 @@
 //! Y_r = Σ_s y[r,s], y0_r = y[r, s_r] at the published start (0 when that start is gone),
 //! T_r the published team and X_{t,r} = Σ_s x[t,r,s]:
 //!
-//! D = Σ_{r∈B} (1 − y0_r) + Σ_{r∈B} Σ_{t∈T_r} (Y_r − X_{t,r})
+//! D = Σ_{r∈B} (1 − y0_r) + Σ_{r∈B} Σ_{t∈T_r} (Y_r − X_{t,r}) + Σ_{r∈B} Σ_{t∉T_r} X_{t,r}
 //!
 //! that is one per dropped or moved request plus one per published trainer taken off a request
-//! that is still held (a trainer no longer in the problem counts as taken off). The tiers are
+//! that is still held (a trainer no longer in the problem counts as taken off) plus one per
+//! trainer added to it. The tiers are
 //! (keep) max Σ_{r∈B} Y_r over requests that still have a start, (coverage), (disruption)
 //! min D, (cost), each with the earlier ones kept at their optimum, all run by the one tier
 //! pipeline; `order` moves the disruption tier, and `max_changes` adds D ≤ K as a row of every
@@ -111,9 +112,9 @@ fn terms(problem: &Problem, space: &Space, baseline: &Baseline) -> Terms {
             t.disruption
                 .push((columns.y(o), team - if published { 1.0 } else { 0.0 }));
             for k in space.seat_ranges[o].clone() {
-                if a.trainers.contains(&problem.trainers[space.seats[k].trainer].id) {
-                    t.disruption.push((columns.x(k), -1.0));
-                }
+                let published = a.trainers.contains(&problem.trainers[space.seats[k].trainer].id);
+                t.disruption
+                    .push((columns.x(k), if published { -1.0 } else { 1.0 }));
             }
         }
         t.keepable += u64::from(!range.is_empty());

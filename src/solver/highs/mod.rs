@@ -13,6 +13,8 @@ mod basis;
 pub(crate) mod ffi;
 #[forbid(unsafe_code)]
 pub(crate) mod options;
+#[forbid(unsafe_code)]
+mod restricted;
 
 use highs::HighsModelStatus;
 
@@ -244,9 +246,10 @@ impl TierModel {
         Ok(answer)
     }
 
-    /// Runs the MILP as `run` says; on a lost objective offset, again without presolve.
-    pub fn solve(&mut self, run: &Run<'_>) -> Result<Outcome, String> {
-        let first = self.attempt(run, false)?;
+    /// Runs the MILP of `f`'s tier as `run` says; on a lost objective offset, again without
+    /// presolve.
+    pub fn solve(&mut self, f: &Formulation, run: &Run<'_>) -> Result<Outcome, String> {
+        let first = self.attempt(f, run, false)?;
         if run.budget.interrupted() {
             return Ok(first.outcome());
         }
@@ -259,7 +262,7 @@ impl TierModel {
                 self.kind.name()
             )
         });
-        Ok(match self.attempt(run, true)? {
+        Ok(match self.attempt(f, run, true)? {
             Attempt::Consistent(outcome) => outcome,
             Attempt::Inconsistent(Outcome::Solved {
                 values, objective, ..
@@ -272,8 +275,12 @@ impl TierModel {
         })
     }
 
-    /// One run; `retry` turns presolve off whatever the tier or `--highs` says.
-    fn attempt(&mut self, run: &Run<'_>, retry: bool) -> Result<Attempt, String> {
+    /// One run; `retry` turns presolve off whatever the tier or `--highs` says. A run that
+    /// fixes most columns runs on its own model of the free ones ([`restricted`]).
+    fn attempt(&mut self, f: &Formulation, run: &Run<'_>, retry: bool) -> Result<Attempt, String> {
+        if restricted::pays(f, run.fixed) {
+            return self.attempt_restricted(f, run, retry);
+        }
         let Some(mut mip) = self.mip.take() else {
             // Not built: Ctrl-C came while it was (or an earlier run failed).
             return match run.budget.interrupted() {
@@ -281,24 +288,7 @@ impl TierModel {
                 false => Err("the tier's model was lost in an earlier failure".to_owned()),
             };
         };
-        ffi::clear_solver(&mut mip)?;
-        self.settings.apply(
-            &mut mip,
-            run.budget,
-            run.presolve,
-            run.gap,
-            false,
-            self.kind.whole(),
-        )?;
-        let nodes = run.max_nodes.unwrap_or(i32::MAX);
-        mip.try_set_option("mip_max_nodes", nodes)
-            .map_err(|_| "HiGHS rejected mip_max_nodes".to_owned())?;
-        mip.try_set_option("mip_heuristic_run_feasibility_jump", run.jump)
-            .map_err(|_| "HiGHS rejected mip_heuristic_run_feasibility_jump".to_owned())?;
-        self.settings.apply_extra(&mut mip)?;
-        if retry {
-            options::set(&mut mip, "presolve", "off")?;
-        }
+        self.prepare(&mut mip, run, retry)?;
         let fixed: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, v)| (j, v, v)).collect();
         ffi::set_column_bounds(&mut mip, &fixed)?;
         if let Some(values) = run.start {
@@ -309,12 +299,31 @@ impl TierModel {
             // Left behind after Ctrl-C, with the model: later runs of the tier return nothing.
             return Ok(Attempt::Consistent(Outcome::NoSolution { bound: None }));
         };
-        let attempt = self.read(&mut solved);
+        let attempt = self.read(&mut solved, None);
         let mut mip = solved.into_model();
         let free: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, _)| (j, 0.0, 1.0)).collect();
         ffi::set_column_bounds(&mut mip, &free)?;
         self.mip = Some(mip);
         Ok(attempt)
+    }
+
+    /// Clears `model` and sets every option of `run` (presolve off on a `retry`).
+    fn prepare(&self, model: &mut highs::Model, run: &Run<'_>, retry: bool) -> Result<(), String> {
+        ffi::clear_solver(model)?;
+        self.settings
+            .apply(model, run.budget, run.presolve, run.gap, false, self.kind.whole())?;
+        let nodes = run.max_nodes.unwrap_or(i32::MAX);
+        model
+            .try_set_option("mip_max_nodes", nodes)
+            .map_err(|_| "HiGHS rejected mip_max_nodes".to_owned())?;
+        model
+            .try_set_option("mip_heuristic_run_feasibility_jump", run.jump)
+            .map_err(|_| "HiGHS rejected mip_heuristic_run_feasibility_jump".to_owned())?;
+        self.settings.apply_extra(model)?;
+        if retry {
+            options::set(model, "presolve", "off")?;
+        }
+        Ok(())
     }
 
     /// `model` run under `budget`'s interrupt; `None` when Ctrl-C left the run behind.
@@ -333,19 +342,25 @@ impl TierModel {
         ffi::solve(model, watch)
     }
 
-    /// The outcome of a solved MILP, checked against its own solution.
-    fn read(&self, solved: &mut ffi::Solved) -> Attempt {
+    /// The outcome of a solved MILP (of `restricted`'s columns only, when given), checked
+    /// against its own solution.
+    fn read(&self, solved: &mut ffi::Solved, restricted: Option<&restricted::Restricted>) -> Attempt {
         let status = solved.status();
-        let bound = solved.mip_dual_bound();
+        let offset = restricted.map_or(0.0, |r| r.offset);
+        let bound = solved.mip_dual_bound().map(|b| b + offset);
         if status == HighsModelStatus::Infeasible {
             return Attempt::Consistent(Outcome::Infeasible);
         }
         if !solved.primal_feasible() {
             return Attempt::Consistent(Outcome::NoSolution { bound });
         }
-        let values = solved.solution().columns;
+        let columns = solved.solution().columns;
+        let values = match restricted {
+            Some(r) => r.widen(&columns),
+            None => columns,
+        };
         let objective = self.value(&values);
-        let consistent = (objective - solved.objective_value()).abs() <= 0.5;
+        let consistent = (objective - solved.objective_value() - offset).abs() <= 0.5;
         // Without a finite dual bound nothing is proven, unless HiGHS reports optimality.
         let proven = status == HighsModelStatus::Optimal;
         let fallback = if proven {

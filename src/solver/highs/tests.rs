@@ -51,7 +51,7 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
     };
     let Outcome::Solved {
         values, objective, ..
-    } = tier1.solve(&run(warm.as_deref())).unwrap()
+    } = tier1.solve(&f, &run(warm.as_deref())).unwrap()
     else {
         panic!("the coverage tier has a solution");
     };
@@ -71,7 +71,7 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
         true,
     )
     .unwrap();
-    let first = tier2.attempt(&run(Some(&values)), false).unwrap();
+    let first = tier2.attempt(&f, &run(Some(&values)), false).unwrap();
     assert!(
         matches!(first, Attempt::Inconsistent(_)),
         "HiGHS no longer loses the offset here: the retry in TierModel::solve may be unneeded"
@@ -80,7 +80,7 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
         values,
         objective,
         bound,
-    } = tier2.solve(&run(Some(&values))).unwrap()
+    } = tier2.solve(&f, &run(Some(&values))).unwrap()
     else {
         panic!("the cost tier has a solution");
     };
@@ -102,19 +102,7 @@ fn a_reused_model_answers_as_a_new_one() {
     let f = formulation::build(&p, &space, formulation::Kind::Cliques);
     let budget = Budget::new(None, Interrupt::new());
     let coverage = f.coverage(&p, &space);
-    let build = || {
-        TierModel::build(
-            &f,
-            Vec::new(),
-            Vec::new(),
-            coverage.clone(),
-            TierKind::Coverage,
-            &settings(),
-            Progress::off(),
-            true,
-        )
-        .unwrap()
-    };
+    let build = || milp(&f, coverage.clone(), TierKind::Coverage);
     let free = Run {
         fixed: &[],
         start: None,
@@ -128,16 +116,20 @@ fn a_reused_model_answers_as_a_new_one() {
         Outcome::Solved { objective, .. } => objective,
         other => panic!("{other:?}"),
     };
-    let fresh = value(build().solve(&free).unwrap());
+    let fresh = value(build().solve(&f, &free).unwrap());
     let mut reused = build();
     let zeros: Vec<(usize, f64)> = f.columns.options().map(|j| (j, 0.0)).collect();
     let none = Run {
         fixed: &zeros,
         ..free
     };
-    assert_eq!(value(reused.solve(&none).unwrap()), 0.0, "every option fixed off");
     assert_eq!(
-        value(reused.solve(&free).unwrap()),
+        value(reused.solve(&f, &none).unwrap()),
+        0.0,
+        "every option fixed off"
+    );
+    assert_eq!(
+        value(reused.solve(&f, &free).unwrap()),
         fresh,
         "the fixed columns are free again"
     );
@@ -182,4 +174,87 @@ fn a_tier_lp_started_from_the_basis_before_reaches_the_same_optimum() {
         "{from_nothing} from nothing, {from_basis} from the basis"
     );
     assert!(warm.lp_basis().is_some());
+}
+
+/// A run fixing most columns, on its own model of the free ones, gives what the tier's model
+/// gives with the same columns fixed, keeps the fixed values, and meets every row; fixed values
+/// that break a row of fixed columns only leave no schedule.
+#[test]
+fn a_restricted_model_answers_as_the_tier_model_with_the_same_columns_fixed() {
+    let p = generated(30, 40, 3);
+    let space = Space::build(&p, true);
+    let f = formulation::build(&p, &space, formulation::Kind::Cliques);
+    let budget = Budget::new(None, Interrupt::new());
+    let coverage = f.coverage(&p, &space);
+    let mut tier = milp(&f, coverage.clone(), TierKind::Coverage);
+    // Every other column off: more than half, with requests still staffed.
+    let off: Vec<(usize, f64)> = (0..f.columns.len()).step_by(2).map(|j| (j, 0.0)).collect();
+    assert!(restricted::pays(&f, &off));
+    let run = Run {
+        fixed: &off,
+        start: None,
+        presolve: true,
+        gap: 0.0,
+        max_nodes: None,
+        jump: true,
+        budget: &budget,
+    };
+    let Attempt::Consistent(Outcome::Solved {
+        values,
+        objective,
+        bound,
+    }) = tier.attempt_restricted(&f, &run, false).unwrap()
+    else {
+        panic!("no consistent schedule on the restricted model");
+    };
+    let Outcome::Solved { objective: whole, .. } = tier
+        .attempt(
+            &f,
+            &Run {
+                fixed: &off[..off.len() / 2],
+                ..run
+            },
+            false,
+        )
+        .unwrap()
+        .outcome()
+    else {
+        panic!("the tier's model found nothing");
+    };
+    assert!(whole >= objective, "fixing fewer columns cannot cover less");
+    let same = fixed_on_the_tier_model(&f, TierKind::Coverage, coverage, &run);
+    assert!(objective > 0.0, "requests staffed with half the columns");
+    assert_eq!(objective, same);
+    assert_eq!(bound, objective, "proven on the restricted model");
+    assert!(off.iter().all(|&(j, v)| values[j] == v), "fixed values kept");
+    assert!(f.rows.iter().all(|r| r.holds(&values)), "every row holds");
+    assert_eq!(objective, tier.value(&values));
+    // Every column on breaks the rows of fixed columns only: no schedule.
+    let on: Vec<(usize, f64)> = (0..f.columns.len()).map(|j| (j, 1.0)).collect();
+    let all = Run { fixed: &on, ..run };
+    assert!(matches!(
+        tier.attempt(&f, &all, false).unwrap().outcome(),
+        Outcome::Infeasible
+    ));
+}
+
+/// The objective of `run` on a new tier model of `f` with its fixed columns held by bounds (the
+/// tier model's own path, whatever share they are).
+fn fixed_on_the_tier_model(f: &Formulation, kind: TierKind, objective: Linear, run: &Run<'_>) -> f64 {
+    let mut tier = milp(f, objective, kind);
+    let mut mip = tier.mip.take().unwrap();
+    tier.prepare(&mut mip, run, false).unwrap();
+    let held: Vec<(usize, f64, f64)> = run.fixed.iter().map(|&(j, v)| (j, v, v)).collect();
+    ffi::set_column_bounds(&mut mip, &held).unwrap();
+    let mut solved = tier.watched(mip, run.budget, false).unwrap().unwrap();
+    match tier.read(&mut solved, None).outcome() {
+        Outcome::Solved { objective, .. } => objective,
+        other => panic!("the tier's model found nothing with the same columns fixed: {other:?}"),
+    }
+}
+
+/// A tier's model of `f` with its MILP, no rows of its own and no LP rows.
+fn milp(f: &Formulation, objective: Linear, kind: TierKind) -> TierModel {
+    let (s, off) = (settings(), Progress::off());
+    TierModel::build(f, Vec::new(), Vec::new(), objective, kind, &s, off, true).unwrap()
 }

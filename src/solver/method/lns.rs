@@ -83,15 +83,18 @@ fn improve_with(
     what: &str,
 ) -> Result<bool, String> {
     let value = run.model.value(point);
-    let outcome = run.model.solve(&Run {
-        fixed,
-        start: Some(point),
-        presolve: true,
-        gap: 0.0,
-        max_nodes: Some(NODES),
-        jump: true,
-        budget: &run.budget,
-    })?;
+    let outcome = run.model.solve(
+        run.formulation,
+        &Run {
+            fixed,
+            start: Some(point),
+            presolve: true,
+            gap: 0.0,
+            max_nodes: Some(NODES),
+            jump: true,
+            budget: &run.budget,
+        },
+    )?;
     let Outcome::Solved {
         values, objective, ..
     } = outcome

@@ -158,19 +158,23 @@ fn without_lp(run: &mut TierRun<'_>) -> Result<Outcome, String> {
             objective: run.model.value(start),
             bound: sense.no_bound(),
         }),
-        start => run.model.solve(&Run {
-            fixed: &[],
-            start,
-            presolve: run.model.kind().presolve(),
-            gap: run.gap,
-            max_nodes: None,
-            jump: true,
-            budget: &run.budget,
-        }),
+        start => run.model.solve(
+            run.formulation,
+            &Run {
+                fixed: &[],
+                start,
+                presolve: run.model.kind().presolve(),
+                gap: run.gap,
+                max_nodes: None,
+                jump: true,
+                budget: &run.budget,
+            },
+        ),
     }
 }
 
-/// Stage 2: small MIPs near the LP point, with presolve (which removes the fixed columns):
+/// Stage 2: small MIPs near the LP point, each on its own model of the free columns, with
+/// presolve:
 /// one with every whole column fixed at its value; one with every whole column fixed but those
 /// the point's fractions touch ([`lns::touched`]), when they are at most
 /// [`HOOD_MOST_COLUMNS`]; and, unless that one proved its schedule best among those it
@@ -192,15 +196,18 @@ fn dives(run: &mut TierRun<'_>, lp: &Lp, state: &mut State) -> Result<(), String
     for ((fixed, is_hood), share) in dives.into_iter().zip(DIVE_SHARES) {
         let Some(fixed) = fixed else { continue };
         let budget = run.budget.share(share);
-        let outcome = run.model.solve(&Run {
-            fixed: &fixed,
-            start: None,
-            presolve: true,
-            gap: run.gap,
-            max_nodes: is_hood.then_some(lns::NODES),
-            jump: true,
-            budget: &if is_hood { budget.capped(hood_cap) } else { budget },
-        })?;
+        let outcome = run.model.solve(
+            run.formulation,
+            &Run {
+                fixed: &fixed,
+                start: None,
+                presolve: true,
+                gap: run.gap,
+                max_nodes: is_hood.then_some(lns::NODES),
+                jump: true,
+                budget: &if is_hood { budget.capped(hood_cap) } else { budget },
+            },
+        )?;
         let mut settled = false;
         if let Outcome::Solved {
             values,

@@ -15,14 +15,17 @@ impl Method for Plain {
     }
 
     fn solve(&self, run: TierRun<'_>) -> Result<Outcome, String> {
-        run.model.solve(&Run {
-            fixed: &[],
-            start: None,
-            presolve: true,
-            gap: run.gap,
-            max_nodes: None,
-            jump: true,
-            budget: &run.budget,
-        })
+        run.model.solve(
+            run.formulation,
+            &Run {
+                fixed: &[],
+                start: None,
+                presolve: true,
+                gap: run.gap,
+                max_nodes: None,
+                jump: true,
+                budget: &run.budget,
+            },
+        )
     }
 }

@@ -181,19 +181,22 @@ fn round_once(
         .map(|(values, _)| values.as_slice())
         .filter(|values| !fixed.is_empty() && free >= START_FREE_SHARE && keeps(values, fixed));
     let presolve = start.is_none() && (run.model.kind().presolve() || !fixed.is_empty());
-    let outcome = run.model.solve(&Run {
-        fixed,
-        start,
-        presolve,
-        gap: run.gap,
-        max_nodes: None,
-        // HiGHS's feasibility jump only on small rounds: on a large one it runs for seconds
-        // unchecked by the time limit and Ctrl-C (2.8 s on a `tight` 210 × 300 coverage round
-        // with 99.9 % free), while on small ones it pays (`fares` 210 × 300 s2, 15 % free:
-        // 6.0 s with it, 8.0 s without).
-        jump: free < START_FREE_SHARE,
-        budget,
-    })?;
+    let outcome = run.model.solve(
+        run.formulation,
+        &Run {
+            fixed,
+            start,
+            presolve,
+            gap: run.gap,
+            max_nodes: None,
+            // HiGHS's feasibility jump only on small rounds: on a large one it runs for seconds
+            // unchecked by the time limit and Ctrl-C (2.8 s on a `tight` 210 × 300 coverage round
+            // with 99.9 % free), while on small ones it pays (`fares` 210 × 300 s2, 15 % free:
+            // 6.0 s with it, 8.0 s without).
+            jump: free < START_FREE_SHARE,
+            budget,
+        },
+    )?;
     let value = lp.relaxation.value;
     // Schedules that move a fixed column are worse than L + τ + 2·slack, and objectives are
     // whole (−no_bound: there are no such schedules).
