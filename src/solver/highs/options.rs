@@ -87,7 +87,7 @@ pub fn set(model: &mut highs::Model, key: &str, value: &str) -> Result<(), Strin
 }
 
 /// Rows added between two looks at the interrupt while a model is built.
-const ROWS_BETWEEN_LOOKS: usize = 4096;
+pub(super) const ROWS_BETWEEN_LOOKS: usize = 4096;
 
 /// The HiGHS model of `f`'s variables with the rows of each of `rows` in turn, optimising
 /// `objective` in `sense`; `None` when `interrupt` is set while the rows are added (a 600,000

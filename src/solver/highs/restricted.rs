@@ -5,6 +5,7 @@
 
 use highs::{ColProblem, Sense as HSense};
 
+use super::options::ROWS_BETWEEN_LOOKS;
 use super::{Attempt, Outcome, Run, TierModel};
 use crate::solver::budget::Interrupt;
 use crate::solver::columns::Linear;
@@ -17,9 +18,6 @@ pub const FIXED_SHARE: f64 = 0.5;
 
 /// A row without free columns may miss its limits by this much (the fixed values are whole).
 const TOLERANCE: f64 = 1e-6;
-
-/// Rows added between two looks at the interrupt.
-const ROWS_BETWEEN_LOOKS: usize = 4096;
 
 /// Which columns a restricted model keeps, and what the fixed ones contribute.
 pub(super) struct Restricted {

@@ -8,6 +8,31 @@ fn generated(trainers: usize, requests: usize, seed: u64) -> crate::model::Probl
     crate::solver::tests::generated(&crate::generate::Spec::new(trainers, requests, seed))
 }
 
+/// A generated problem, its space and cliques formulation, a budget without limit and the
+/// problem's coverage objective: what every test here starts from.
+struct Case {
+    p: crate::model::Problem,
+    space: Space,
+    f: Formulation,
+    budget: Budget,
+    coverage: Linear,
+}
+
+fn case(trainers: usize, requests: usize, seed: u64) -> Case {
+    let p = generated(trainers, requests, seed);
+    let space = Space::build(&p, true);
+    let f = formulation::build(&p, &space, formulation::Kind::Cliques);
+    let coverage = f.coverage(&p, &space);
+    let budget = Budget::new(None, Interrupt::new());
+    Case {
+        p,
+        space,
+        f,
+        budget,
+        coverage,
+    }
+}
+
 fn settings() -> Settings {
     Settings {
         threads: 1,
@@ -22,12 +47,14 @@ fn settings() -> Settings {
 /// retries without presolve and returns a proven, consistent optimum.
 #[test]
 fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
-    let p = generated(20, 30, 1);
-    let space = Space::build(&p, true);
-    let f = formulation::build(&p, &space, formulation::Kind::Cliques);
-    let budget = Budget::new(None, Interrupt::new());
+    let Case {
+        p,
+        space,
+        f,
+        budget,
+        coverage,
+    } = case(20, 30, 1);
     let warm = greedy::greedy(&p, &space, None).map(|g| f.columns.point(&g.options, &g.seats));
-    let coverage = f.coverage(&p, &space);
     let progress = Progress::off();
     let mut tier1 = TierModel::build(
         &f,
@@ -97,21 +124,11 @@ fn a_lost_objective_offset_is_caught_and_solved_again_without_presolve() {
 /// solver's state cleared between runs.
 #[test]
 fn a_reused_model_answers_as_a_new_one() {
-    let p = generated(20, 30, 2);
-    let space = Space::build(&p, true);
-    let f = formulation::build(&p, &space, formulation::Kind::Cliques);
-    let budget = Budget::new(None, Interrupt::new());
-    let coverage = f.coverage(&p, &space);
+    let Case {
+        f, budget, coverage, ..
+    } = case(20, 30, 2);
     let build = || milp(&f, coverage.clone(), TierKind::Coverage);
-    let free = Run {
-        fixed: &[],
-        start: None,
-        presolve: true,
-        gap: 0.0,
-        max_nodes: None,
-        jump: true,
-        budget: &budget,
-    };
+    let free = exact(&[], &budget);
     let value = |o: Outcome| match o {
         Outcome::Solved { objective, .. } => objective,
         other => panic!("{other:?}"),
@@ -139,12 +156,14 @@ fn a_reused_model_answers_as_a_new_one() {
 /// row that keeps the coverage is new, and basic) reaches the same optimum as from nothing.
 #[test]
 fn a_tier_lp_started_from_the_basis_before_reaches_the_same_optimum() {
-    let p = generated(30, 40, 2);
-    let space = Space::build(&p, true);
-    let f = formulation::build(&p, &space, formulation::Kind::Cliques);
-    let budget = Budget::new(None, Interrupt::new());
+    let Case {
+        space,
+        f,
+        budget,
+        coverage,
+        ..
+    } = case(30, 40, 2);
     let lp_rows = f.seats_within_options(&space);
-    let coverage = f.coverage(&p, &space);
     let tier = |rows: Vec<crate::solver::rows::Row>, objective, kind| {
         let (s, off) = (settings(), Progress::off());
         TierModel::build(&f, rows, lp_rows.clone(), objective, kind, &s, off, false).unwrap()
@@ -181,24 +200,14 @@ fn a_tier_lp_started_from_the_basis_before_reaches_the_same_optimum() {
 /// that break a row of fixed columns only leave no schedule.
 #[test]
 fn a_restricted_model_answers_as_the_tier_model_with_the_same_columns_fixed() {
-    let p = generated(30, 40, 3);
-    let space = Space::build(&p, true);
-    let f = formulation::build(&p, &space, formulation::Kind::Cliques);
-    let budget = Budget::new(None, Interrupt::new());
-    let coverage = f.coverage(&p, &space);
+    let Case {
+        f, budget, coverage, ..
+    } = case(30, 40, 3);
     let mut tier = milp(&f, coverage.clone(), TierKind::Coverage);
     // Every other column off: more than half, with requests still staffed.
     let off: Vec<(usize, f64)> = (0..f.columns.len()).step_by(2).map(|j| (j, 0.0)).collect();
     assert!(restricted::pays(&f, &off));
-    let run = Run {
-        fixed: &off,
-        start: None,
-        presolve: true,
-        gap: 0.0,
-        max_nodes: None,
-        jump: true,
-        budget: &budget,
-    };
+    let run = exact(&off, &budget);
     let Attempt::Consistent(Outcome::Solved {
         values,
         objective,
@@ -257,4 +266,17 @@ fn fixed_on_the_tier_model(f: &Formulation, kind: TierKind, objective: Linear, r
 fn milp(f: &Formulation, objective: Linear, kind: TierKind) -> TierModel {
     let (s, off) = (settings(), Progress::off());
     TierModel::build(f, Vec::new(), Vec::new(), objective, kind, &s, off, true).unwrap()
+}
+
+/// A run to a zero gap with `fixed` held, presolve and no start, no node limit.
+fn exact<'a>(fixed: &'a [(usize, f64)], budget: &'a Budget) -> Run<'a> {
+    Run {
+        fixed,
+        start: None,
+        presolve: true,
+        gap: 0.0,
+        max_nodes: None,
+        jump: true,
+        budget,
+    }
 }
